@@ -1,0 +1,75 @@
+/**
+ * How numbers are shown (records.md, "How numbers are shown"). Rounding is half away from
+ * zero and is applied once, to the exact value handed in.
+ */
+
+/** Rounds half away from zero to `decimals` places, tolerant of binary representation (1.15 → 1.2). */
+export function roundHalfAway(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const scaled = Math.abs(value) * scale;
+  const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, scaled));
+  const result = (Math.sign(value) * rounded) / scale;
+  return Object.is(result, -0) ? 0 : result;
+}
+
+/** Digits with `,` between thousands; up to `decimals` places, trailing zeros dropped. */
+export function formatNumber(value: number, decimals = 0): string {
+  const rounded = roundHalfAway(value, decimals);
+  const negative = rounded < 0;
+  const [whole, fraction = ''] = Math.abs(rounded).toFixed(decimals).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const trimmed = fraction.replace(/0+$/, '');
+  return `${negative ? '-' : ''}${grouped}${trimmed ? `.${trimmed}` : ''}`;
+}
+
+/** A factor: one decimal, trailing `.0` dropped, then `x` (`12.6x`, `96x`). */
+export function formatFactor(value: number): string {
+  return `${formatNumber(value, 1)}x`;
+}
+
+/** Human Est. in a row: hours, up to two decimals (`4 hours`, `1 hour`, `0.25 hours`). */
+export function formatRowHours(minutes: number): string {
+  const hours = formatNumber(minutes / 60, 2);
+  return `${hours} ${hours === '1' ? 'hour' : 'hours'}`;
+}
+
+/** Claude or supervision time in a row: minutes (`19 min`, `105 min`, `0.5 min`). */
+export function formatRowMinutes(minutes: number): string {
+  return `${formatNumber(minutes, 2)} min`;
+}
+
+/** Aggregate human equivalent: `1,096 hours (~27.4 work weeks)`. */
+export function formatHumanEquivalent(minutes: number, workWeekHours: number): string {
+  const hours = formatNumber(minutes / 60, 2);
+  const weeks = formatNumber(minutes / 60 / workWeekHours, 1);
+  return `${hours} ${hours === '1' ? 'hour' : 'hours'} (~${weeks} work ${weeks === '1' ? 'week' : 'weeks'})`;
+}
+
+/** Aggregate assistant or supervision time: `643 minutes (~10.7 hours)`. */
+export function formatMinutesWithHours(minutes: number): string {
+  const shownMinutes = formatNumber(minutes, 2);
+  const hours = formatNumber(minutes / 60, 1);
+  return `${shownMinutes} ${shownMinutes === '1' ? 'minute' : 'minutes'} (~${hours} ${hours === '1' ? 'hour' : 'hours'})`;
+}
+
+/** Hours, for lists and stats: `1,096 hours`, `1 hour`, `12.5 hours`. */
+export function formatHours(minutes: number, decimals = 1): string {
+  const hours = formatNumber(minutes / 60, decimals);
+  return `${hours} ${hours === '1' ? 'hour' : 'hours'}`;
+}
+
+/** Tokens consumed: `~2,095,000`. */
+export function formatTokens(tokens: number): string {
+  return `~${formatNumber(tokens)}`;
+}
+
+/** Tasks completed: `35 (grouped into 15 categories above)` or `12`. */
+export function formatTasksCompleted(tasksCompleted: number, rows: number): string {
+  if (tasksCompleted === rows) return formatNumber(tasksCompleted);
+  return `${formatNumber(tasksCompleted)} (grouped into ${formatNumber(rows)} ${rows === 1 ? 'category' : 'categories'} above)`;
+}
+
+/** Work weeks in a row (`0.1`, `2.3`): one decimal, trailing `.0` dropped. */
+export function formatWeeks(minutes: number, workWeekHours: number): string {
+  return formatNumber(minutes / 60 / workWeekHours, 1);
+}
