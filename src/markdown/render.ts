@@ -1,0 +1,117 @@
+/**
+ * Markdown → HTML with the unified pipeline (remark-parse, remark-gfm, remark-rehype,
+ * rehype-sanitize, rehype-stringify). Author text is untrusted unless the site allows raw
+ * HTML: raw HTML is then shown as text, and sanitising drops `javascript:` links and event
+ * handlers that Markdown itself could produce.
+ */
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
+
+export interface MarkdownOptions {
+  /** Let raw HTML through as markup (site.yaml `allowHtml: true`). */
+  allowHtml: boolean;
+}
+
+/** Raw HTML in Markdown becomes literal text, so `<script>` is shown, never run. */
+function remarkHtmlAsText() {
+  return (tree: MdastRoot) => {
+    const visit = (node: MdastNodes) => {
+      if (node.type === 'html') {
+        (node as unknown as { type: string }).type = 'text';
+        return;
+      }
+      if ('children' in node) for (const child of node.children) visit(child as MdastNodes);
+    };
+    visit(tree);
+  };
+}
+
+const sanitizeSchema = {
+  ...defaultSchema,
+  // Keep ids readable: footnote links still work because GFM prefixes both ends alike.
+  clobberPrefix: 'user-content-',
+};
+
+function createProcessor(options: MarkdownOptions): Processor<MdastRoot, any, any, any, string> {
+  if (options.allowHtml) {
+    return unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeStringify, { allowDangerousHtml: true }) as any;
+  }
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkHtmlAsText)
+    .use(remarkRehype)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeStringify) as any;
+}
+
+const processors = new Map<boolean, Processor<MdastRoot, any, any, any, string>>();
+
+function processorFor(options: MarkdownOptions) {
+  let processor = processors.get(options.allowHtml);
+  if (!processor) {
+    processor = createProcessor(options);
+    processors.set(options.allowHtml, processor);
+  }
+  return processor;
+}
+
+/** A block of Markdown (a record's body, the site's about text) → HTML. */
+export function renderMarkdown(markdown: string, options: MarkdownOptions): string {
+  if (markdown.trim() === '') return '';
+  return String(processorFor(options).processSync(markdown)).trim();
+}
+
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!~|#:/@]|www\.|^\s*(?:[-+>]|\d+[.)])\s/;
+
+/**
+ * One line of inline Markdown (a task title, a summary) → HTML without a wrapping `<p>`.
+ * Text with no Markdown syntax at all skips the parser: it only needs escaping.
+ */
+export function renderInline(markdown: string, options: MarkdownOptions): string {
+  const text = markdown.replace(/\s*\n\s*/g, ' ').trim();
+  if (!MARKDOWN_SYNTAX.test(text)) return escapeHtml(text);
+  const html = renderMarkdown(text, options);
+  const paragraph = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  return paragraph ? paragraph[1]! : html.replace(/<\/?(?:h[1-6]|ul|ol|li|blockquote|p)>/g, '').trim();
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** Plain text of inline Markdown, for `<title>`, feeds' summaries and `title=""` attributes. */
+export function inlineToText(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/(\*|_)(.*?)\1/g, '$2')
+    .replace(/~~(.*?)~~/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Words in a text, for reading time. */
+export function countWords(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return words ? words.length : 0;
+}

@@ -1,0 +1,66 @@
+/**
+ * The theme: Handlebars templates and partials. A file in the root's `templates/` overrides
+ * the package's default of the same name; everything else comes from the default theme.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+
+/** The package's own folder (holds the default `templates/` and `public/`). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ThemeFile {
+  /** `record` for templates/record.hbs, `layout` for templates/partials/layout.hbs. */
+  name: string;
+  /** Path shown in messages, relative to the root or marked as the default theme. */
+  displayPath: string;
+  source: string;
+}
+
+export interface ThemeSources {
+  templates: Map<string, ThemeFile>;
+  partials: Map<string, ThemeFile>;
+  /** Hash of every file, for caches. */
+  hash: string;
+}
+
+async function listHbs(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => e.name).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+async function loadFolder(root: string, sub: string, into: Map<string, ThemeFile>): Promise<void> {
+  const dir = join(root, sub);
+  for (const file of await listHbs(dir)) {
+    const path = join(dir, file);
+    const isDefault = root === PACKAGE_ROOT;
+    into.set(file.replace(/\.hbs$/, ''), {
+      name: file.replace(/\.hbs$/, ''),
+      displayPath: isDefault ? `(default theme) ${sub}/${file}` : relative(process.cwd(), path) || path,
+      source: await readFile(path, 'utf8'),
+    });
+  }
+}
+
+export async function loadTheme(root: string): Promise<ThemeSources> {
+  const templates = new Map<string, ThemeFile>();
+  const partials = new Map<string, ThemeFile>();
+  const roots = root === PACKAGE_ROOT ? [PACKAGE_ROOT] : [PACKAGE_ROOT, root];
+  for (const base of roots) {
+    await loadFolder(base, 'templates', templates);
+    await loadFolder(base, 'templates/partials', partials);
+  }
+  const hash = createHash('sha256');
+  for (const [kind, files] of [['t', templates], ['p', partials]] as const) {
+    for (const [name, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      hash.update(`${kind}\0${name}\0${file.source}\0`);
+    }
+  }
+  return { templates, partials, hash: hash.digest('hex') };
+}

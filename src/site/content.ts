@@ -1,0 +1,112 @@
+/**
+ * One record's own content: its numbers formatted as records.md says and its Markdown
+ * rendered. Depends on nothing but the record and the config, so it can be cached per record.
+ */
+import type { SiteConfig } from '../config/types.js';
+import type { LeverageRecord } from '../records/types.js';
+import { recordTotals, taskNumbers, type RecordTotals, type TaskNumbers } from '../leverage/numbers.js';
+import {
+  formatFactor,
+  formatHours,
+  formatHumanEquivalent,
+  formatMinutesWithHours,
+  formatNumber,
+  formatRowHours,
+  formatRowMinutes,
+  formatTasksCompleted,
+  formatTokens,
+  formatWeeks,
+} from '../leverage/format.js';
+import { formatLongDate } from '../leverage/dates.js';
+import { countWords, inlineToText, renderInline, renderMarkdown } from '../markdown/render.js';
+import type { AggregateRow, RecordContent, RowView } from './types.js';
+import { tagSlug } from './slug.js';
+import { recordUrl, tagUrl } from './urls.js';
+
+const WORDS_PER_MINUTE = 230;
+
+export function recordContent(record: LeverageRecord, config: SiteConfig): RecordContent {
+  const markdown = { allowHtml: config.allowHtml };
+  const tasks = record.tasks.map(taskNumbers);
+  const totals = recordTotals(record);
+  const hasSupervision = totals.supervisionMinutes !== null;
+  const rows = orderRows(record, tasks, config).map(({ task, numbers }): RowView => {
+    const text = inlineToText(task.task);
+    const truncated = config.truncateTitles > 0 && text.length > config.truncateTitles;
+    return {
+      n: task.n,
+      taskHtml: truncated
+        ? renderInline(truncate(text, config.truncateTitles), { allowHtml: false })
+        : renderInline(task.task, markdown),
+      taskText: text,
+      truncated,
+      human: formatRowHours(numbers.humanMinutes),
+      claude: formatRowMinutes(numbers.claudeMinutes),
+      supervision: numbers.supervisionMinutes === null ? null : formatRowMinutes(numbers.supervisionMinutes),
+      weeks: config.weeksColumn ? formatWeeks(numbers.humanMinutes, config.workWeekHours) : null,
+      leverage: formatFactor(numbers.leverage),
+      supervisoryLeverage:
+        numbers.supervisoryLeverage === null ? null : formatFactor(numbers.supervisoryLeverage),
+      project: task.project,
+    };
+  });
+  const summary = record.summary ?? '';
+  const words = countWords(record.body) + countWords(summary) + record.tasks.reduce((n, t) => n + countWords(t.task), 0);
+  return {
+    date: record.date,
+    dateLong: formatLongDate(record.date),
+    url: recordUrl(record.date),
+    title: record.title,
+    model: record.model,
+    tags: record.tags.map((name) => ({ text: name, url: tagUrl(tagSlug(name)) })),
+    summaryHtml: summary ? renderInline(summary, markdown) : '',
+    summaryText: inlineToText(summary),
+    readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
+    hasSupervision,
+    showWeeks: config.weeksColumn,
+    rows,
+    aggregate: aggregateRows(totals, config.workWeekHours),
+    bodyHtml: renderMarkdown(record.body, markdown),
+    tasks,
+    totals,
+    list: {
+      tasks: formatNumber(totals.tasksCompleted),
+      human: formatHours(totals.humanMinutes),
+      claude: `${formatNumber(totals.claudeMinutes, 1)} min`,
+      leverage: formatFactor(totals.leverage),
+    },
+  };
+}
+
+function orderRows(record: LeverageRecord, tasks: TaskNumbers[], config: SiteConfig) {
+  const rows = record.tasks.map((task, i) => ({ task, numbers: tasks[i]! }));
+  if (config.rowOrder === 'leverage') {
+    // Stable: equal factors keep the author's order.
+    rows.sort((a, b) => b.numbers.leverage - a.numbers.leverage || a.task.n - b.task.n);
+  }
+  return rows;
+}
+
+function truncate(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${(atWord.length > length / 2 ? atWord : cut).trimEnd()}…`;
+}
+
+/** The Aggregate table, in the order of records.md. */
+export function aggregateRows(totals: RecordTotals, workWeekHours: number): AggregateRow[] {
+  const rows: AggregateRow[] = [
+    { label: 'Tasks completed', value: formatTasksCompleted(totals.tasksCompleted, totals.rows) },
+    { label: 'Human equivalent', value: formatHumanEquivalent(totals.humanMinutes, workWeekHours) },
+    { label: 'Claude wall-clock', value: formatMinutesWithHours(totals.claudeMinutes) },
+  ];
+  if (totals.supervisionMinutes !== null) {
+    rows.push({ label: 'Supervisory time', value: formatMinutesWithHours(totals.supervisionMinutes) });
+  }
+  if (totals.tokens !== null) rows.push({ label: 'Tokens consumed', value: formatTokens(totals.tokens) });
+  rows.push({ label: 'Weighted leverage factor', value: formatFactor(totals.leverage) });
+  if (totals.supervisoryLeverage !== null) {
+    rows.push({ label: 'Weighted supervisory factor', value: formatFactor(totals.supervisoryLeverage) });
+  }
+  return rows;
+}

@@ -1,0 +1,212 @@
+/**
+ * Which pages the site has and what each shows. Input: every record's content (oldest
+ * first) and the config; output: page models. No templates, no file system.
+ */
+import type { SiteConfig } from '../config/types.js';
+import { seriesTotals } from '../leverage/numbers.js';
+import { renderMarkdown } from '../markdown/render.js';
+import { tagSlug } from './slug.js';
+import { outputPathFor, tagUrl } from './urls.js';
+import type {
+  AggregateRow,
+  FormattedTotals,
+  HomePage,
+  Link,
+  NotFoundPage,
+  Page,
+  RecordContent,
+  RecordPage,
+  SiteInfo,
+  SiteModel,
+  TagPage,
+  TagsPage,
+} from './types.js';
+import {
+  formatFactor,
+  formatHumanEquivalent,
+  formatMinutesWithHours,
+  formatNumber,
+  formatTokens,
+} from '../leverage/format.js';
+
+export interface SeriesContext {
+  /** Sentences (HTML) of generated highlights per record date. */
+  highlights(date: string): string[];
+  milestones(date: string): string[];
+}
+
+const NO_SERIES_CONTEXT: SeriesContext = { highlights: () => [], milestones: () => [] };
+
+export function siteInfo(config: SiteConfig): SiteInfo {
+  const markdown = { allowHtml: config.allowHtml };
+  return {
+    title: config.title,
+    description: config.description,
+    url: config.url,
+    basePath: config.basePath,
+    language: config.language,
+    authorName: config.author?.name ?? null,
+    authorBioHtml: config.author ? renderMarkdown(config.author.bio, markdown) : '',
+    aboutRecordsHtml: renderMarkdown(config.aboutRecords, markdown),
+    callToActionHtml: renderMarkdown(config.callToAction, markdown),
+  };
+}
+
+export function buildSiteModel(
+  records: RecordContent[],
+  config: SiteConfig,
+  series: SeriesContext = NO_SERIES_CONTEXT,
+): SiteModel {
+  const newestFirst = [...records].reverse();
+  const tags = groupByTag(records);
+  const recordTag = tags.find((t) => t.slug === tagSlug(config.recordTag)) ?? null;
+  const pages: Page[] = [
+    ...records.map((record, i) => recordPage(record, records[i - 1], records[i + 1], recordTag, series)),
+    ...tags.flatMap((tag) => tagPages(tag, config)),
+    tagsPage(tags),
+    homePage(newestFirst, config),
+    notFoundPage(),
+  ];
+  return { site: siteInfo(config), pages, records };
+}
+
+function recordPage(
+  record: RecordContent,
+  previous: RecordContent | undefined,
+  next: RecordContent | undefined,
+  recordTag: TagGroup | null,
+  series: SeriesContext,
+): RecordPage {
+  const neighbour = (r: RecordContent | undefined): Link | null =>
+    r ? { url: r.url, text: r.title } : null;
+  return {
+    template: 'record',
+    url: record.url,
+    outputPath: outputPathFor(record.url),
+    title: record.title,
+    description: record.summaryText,
+    // Neighbours' titles appear in the previous/next links.
+    dependsOn: [previous?.date, record.date, next?.date].filter((d): d is string => d !== undefined),
+    record,
+    highlights: series.highlights(record.date),
+    milestones: series.milestones(record.date),
+    previous: neighbour(previous),
+    next: neighbour(next),
+    recordTag: recordTag ? { url: tagUrl(recordTag.slug), text: recordTag.name } : null,
+  };
+}
+
+interface TagGroup {
+  slug: string;
+  /** The spelling of the tag's first use (tags differing only in case share one page). */
+  name: string;
+  /** Oldest first. */
+  records: RecordContent[];
+}
+
+function groupByTag(records: RecordContent[]): TagGroup[] {
+  const groups = new Map<string, TagGroup>();
+  for (const record of records) {
+    const seen = new Set<string>();
+    for (const tag of record.tags) {
+      const slug = tagSlug(tag.text);
+      if (seen.has(slug)) continue;
+      seen.add(slug);
+      let group = groups.get(slug);
+      if (!group) {
+        group = { slug, name: tag.text, records: [] };
+        groups.set(slug, group);
+      }
+      group.records.push(record);
+    }
+  }
+  return [...groups.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+function tagPages(tag: TagGroup, config: SiteConfig): TagPage[] {
+  const newestFirst = [...tag.records].reverse();
+  const pageCount = Math.max(1, Math.ceil(newestFirst.length / config.pageSize));
+  const totals = formattedTotals(tag.records, config);
+  const pages: TagPage[] = [];
+  for (let page = 1; page <= pageCount; page++) {
+    const url = tagUrl(tag.slug, page);
+    const shown = newestFirst.slice((page - 1) * config.pageSize, page * config.pageSize);
+    pages.push({
+      template: 'tag',
+      url,
+      outputPath: outputPathFor(url),
+      title: page > 1 ? `${tag.name} (page ${page} of ${pageCount})` : tag.name,
+      description: `Every record tagged ${tag.name}.`,
+      // The totals and chart summarise every record of the tag.
+      dependsOn: tag.records.map((r) => r.date),
+      tag: { url: tagUrl(tag.slug), text: tag.name, slug: tag.slug, count: tag.records.length },
+      records: shown,
+      totals,
+      pagination: {
+        page,
+        pages: pageCount,
+        previous: page > 1 ? tagUrl(tag.slug, page - 1) : null,
+        next: page < pageCount ? tagUrl(tag.slug, page + 1) : null,
+      },
+      chartSvg: '',
+    });
+  }
+  return pages;
+}
+
+function tagsPage(tags: TagGroup[]): TagsPage {
+  return {
+    template: 'tags',
+    url: '/tags/',
+    outputPath: outputPathFor('/tags/'),
+    title: 'Tags',
+    description: 'Every tag with its number of records.',
+    dependsOn: 'all',
+    tags: tags.map((t) => ({ url: tagUrl(t.slug), text: t.name, count: t.records.length })),
+  };
+}
+
+function homePage(newestFirst: RecordContent[], config: SiteConfig): HomePage {
+  return {
+    template: 'home',
+    url: '/',
+    outputPath: outputPathFor('/'),
+    title: config.title,
+    description: config.description,
+    dependsOn: 'all',
+    records: newestFirst.slice(0, config.homeRecords),
+    totals: formattedTotals(newestFirst, config),
+    chartSvg: '',
+  };
+}
+
+function notFoundPage(): NotFoundPage {
+  return {
+    template: '404',
+    url: '/404.html',
+    outputPath: '404.html',
+    title: 'Page not found',
+    description: 'There is no page at this address.',
+    dependsOn: [],
+  };
+}
+
+/** Figures of a set of records (a tag, the whole series), in the Aggregate table's order. */
+export function formattedTotals(records: RecordContent[], config: SiteConfig): FormattedTotals {
+  const exact = seriesTotals(records.map((r) => r.totals));
+  const rows: AggregateRow[] = [
+    { label: 'Records', value: formatNumber(exact.records) },
+    { label: 'Tasks completed', value: formatNumber(exact.tasksCompleted) },
+    { label: 'Human equivalent', value: formatHumanEquivalent(exact.humanMinutes, config.workWeekHours) },
+    { label: 'Claude wall-clock', value: formatMinutesWithHours(exact.claudeMinutes) },
+  ];
+  if (exact.supervisionMinutes !== null) {
+    rows.push({ label: 'Supervisory time', value: formatMinutesWithHours(exact.supervisionMinutes) });
+  }
+  if (exact.tokens !== null) rows.push({ label: 'Tokens consumed', value: formatTokens(exact.tokens) });
+  rows.push({ label: 'Weighted leverage factor', value: formatFactor(exact.leverage) });
+  if (exact.supervisoryLeverage !== null) {
+    rows.push({ label: 'Weighted supervisory factor', value: formatFactor(exact.supervisoryLeverage) });
+  }
+  return { exact, rows };
+}

@@ -1,0 +1,25 @@
+/** Site-relative URLs and the output files they map to. */
+
+export function recordUrl(date: string): string {
+  return `/records/${date}/`;
+}
+
+export function tagUrl(slug: string, page = 1): string {
+  return page > 1 ? `/tags/${slug}/page/${page}/` : `/tags/${slug}/`;
+}
+
+/** `/records/2026-03-02/` → `records/2026-03-02/index.html`; `/404.html` → `404.html`. */
+export function outputPathFor(url: string): string {
+  const path = url.replace(/^\/+/, '');
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** The base path put before a site-relative URL: `/blog` + `/tags/` → `/blog/tags/`. */
+export function withBasePath(basePath: string, url: string): string {
+  return url.startsWith('/') ? `${basePath}${url}` : url;
+}
+
+/** Absolute URL for feeds and canonical links; site-relative when no `url` is configured. */
+export function absoluteUrl(siteUrl: string, basePath: string, url: string): string {
+  return `${siteUrl}${withBasePath(basePath, url)}`;
+}
