@@ -1,0 +1,126 @@
+/** The `leverage` command as an author runs it. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeRoot, readTree, removeRoot, writeFiles } from '../support/site.js';
+import { runCli } from '../support/cli.js';
+
+const GOOD = '---\ndate: 2026-03-02\ntasks:\n  - task: Work\n    human: 4h\n    claude: 19m\n---\n\nBody.\n';
+const roots: string[] = [];
+async function root(files: Record<string, string>) {
+  const r = await makeRoot(files);
+  roots.push(r);
+  return r;
+}
+afterEach(async () => {
+  await Promise.all(roots.splice(0).map(removeRoot));
+});
+
+describe('leverage build', () => {
+  it('builds and prints a one-line summary', async () => {
+    const dir = await root({ 'records/2026-03-02.md': GOOD });
+    const result = await runCli(['build', '--root', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Built 1 records? into .*dist\/: \d+ pages, \d+ files in \d+\.\d\d s\n$/);
+    expect(existsSync(join(dir, 'dist/records/2026-03-02/index.html'))).toBe(true);
+  });
+
+  it('lists every error of every file with path:line:column, exits 1 and leaves the last good dist/ untouched', async () => {
+    const dir = await root({ 'records/2026-03-02.md': GOOD });
+    expect((await runCli(['build', '--root', dir])).code).toBe(0);
+    const before = await readTree(join(dir, 'dist'));
+
+    await writeFiles(dir, {
+      'records/2026-03-03.md': '---\ntasks:\n  - task: A\n    human: 2h\n    claude: soon\n---\n',
+      'records/2026-03-04.md': '---\ntasks:\n  - task: B\n    human: -3h\n    claude: 10m\n---\n',
+    });
+    const result = await runCli(['build', '--root', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('records/2026-03-03.md:5:13: ');
+    expect(result.stderr).toContain('records/2026-03-04.md:4:12: ');
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
+    expect(result.stdout).toBe('');
+
+    const after = await readTree(join(dir, 'dist'));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
+  });
+
+  it('refuses an output folder that would replace the root', async () => {
+    const dir = await root({ 'records/2026-03-02.md': GOOD });
+    const result = await runCli(['build', '--root', dir, '--out', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot build into .*: the output folder holds the site root/);
+    expect(await readFile(join(dir, 'records/2026-03-02.md'), 'utf8')).toBe(GOOD);
+  });
+
+  it('reports an unknown flag instead of ignoring it', async () => {
+    const result = await runCli(['build', '--rot', '.']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Unknown option '--rot'/);
+  });
+});
+
+describe('leverage check', () => {
+  it('passes good records and fails bad ones with located errors', async () => {
+    const dir = await root({ 'records/2026-03-02.md': GOOD });
+    const ok = await runCli(['check', '--root', dir]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/1 records? OK/);
+
+    await writeFiles(dir, { 'records/2026-03-05.md': '---\ntasks: []\n---\n' });
+    const bad = await runCli(['check', '--root', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/records\/2026-03-05\.md:2:\d+: /);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  it('validates site.yaml too', async () => {
+    const dir = await root({ 'records/2026-03-02.md': GOOD, 'site.yaml': 'title: [unclosed\n' });
+    const result = await runCli(['check', '--root', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/site\.yaml:\d+:\d+: /);
+  });
+});
+
+describe('leverage new', () => {
+  it('writes a record with one example task that builds', async () => {
+    const dir = await root({ 'records/.keep': '' });
+    const result = await runCli(['new', '2026-04-01', '--root', dir]);
+    expect(result.code).toBe(0);
+    const text = await readFile(join(dir, 'records/2026-04-01.md'), 'utf8');
+    expect(text).toMatch(/^---\ndate: 2026-04-01\n/);
+    expect((await runCli(['build', '--root', dir])).code).toBe(0);
+    expect(existsSync(join(dir, 'dist/records/2026-04-01/index.html'))).toBe(true);
+  });
+
+  it('never overwrites', async () => {
+    const dir = await root({ 'records/2026/2026-04-01.md': GOOD });
+    const result = await runCli(['new', '2026-04-01', '--root', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('already holds the record of 2026-04-01');
+    expect(await readFile(join(dir, 'records/2026/2026-04-01.md'), 'utf8')).toBe(GOOD);
+  });
+
+  it('puts the file in the year folder when the root uses them', async () => {
+    const dir = await root({ 'records/2026/2026-03-02.md': GOOD });
+    expect((await runCli(['new', '2026-04-02', '--root', dir])).code).toBe(0);
+    expect(existsSync(join(dir, 'records/2026/2026-04-02.md'))).toBe(true);
+  });
+
+  it('rejects a date that is not a calendar day', async () => {
+    const dir = await root({ 'records/.keep': '' });
+    const result = await runCli(['new', '2026-02-30', '--root', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not a date (expected YYYY-MM-DD');
+  });
+
+  it("defaults to today's local date", async () => {
+    const dir = await root({ 'records/.keep': '' });
+    const result = await runCli(['new', '--root', dir], { env: { TZ: 'Pacific/Kiritimati' } });
+    expect(result.code).toBe(0);
+    const now = new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
+    expect(result.stdout).toContain(`${now}.md`);
+  });
+});

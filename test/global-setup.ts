@@ -1,0 +1,16 @@
+/**
+ * Compiles src/ to lib/ once before the tests, so tests that run the real `leverage`
+ * command (bin/leverage.js → lib/cli.js) exercise the current sources.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  // tsc still emits when there are type errors; `npm run typecheck` is what fails on them.
+  if (result.status !== 0 && result.status !== 2) {
+    throw new Error(`compiling src/ failed:\n${result.stdout}${result.stderr}`);
+  }
+}
