@@ -1,0 +1,345 @@
+/**
+ * Inline SVG charts, generated at build time as strings (site.md: "charts are inline SVG
+ * generated at build time, with a text alternative").
+ *
+ * - Scales to its container: a viewBox and `width="100%"`, no fixed pixel size (fits a 390px
+ *   phone; the height follows from the viewBox's aspect ratio).
+ * - Accessible: `role="img"`, `aria-labelledby` naming a `<title>` and a `<desc>` that sums the
+ *   data up in words; `chartTable` gives the full data for an HTML table beside the chart.
+ * - Themeable: every colour is `currentColor` and every part has a class (`chart-line`,
+ *   `chart-point`, `chart-bar`, `chart-axis`, `chart-grid`, `chart-label`, …), so light and dark
+ *   CSS decide the colours.
+ * - Deterministic: coordinates are written with at most two decimals; same input, same bytes.
+ * - Every text is escaped; characters XML 1.0 forbids are dropped.
+ * Points with a non-finite value are left out.
+ */
+import { formatNumber } from '../leverage/format.js';
+
+export interface ChartPoint {
+  label: string;
+  value: number;
+}
+
+export interface ChartOptions {
+  /** Unique on the page; prefixes the ids of `<title>` and `<desc>`. */
+  id: string;
+  /** Short title: `<title>`, read first by screen readers. */
+  title: string;
+  /** Sentence put before the generated summary in `<desc>`. */
+  description?: string;
+  /** viewBox size (default 480 × 240): proportions, not pixels. */
+  width?: number;
+  height?: number;
+  /** Values in point tooltips and in the description (default: one decimal, separators). */
+  formatValue?: (value: number) => string;
+  /** Y-axis tick labels (default: formatValue). */
+  formatTick?: (value: number) => string;
+  /** Text of a label on the x axis (default: the label as is); tooltips keep the full label. */
+  formatLabel?: (label: string) => string;
+  /** Axis titles, shown when given. */
+  xLabel?: string;
+  yLabel?: string;
+  /** At most this many x-axis labels (default: as many as fit, ~1 per 64 units). */
+  maxLabels?: number;
+}
+
+export interface ChartTable {
+  caption: string;
+  columns: [string, string];
+  rows: { label: string; value: number; text: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text and numbers
+
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
+export function escapeSvgText(text: string): string {
+  return text
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** A coordinate: at most two decimals, no trailing zeros, never `-0`. */
+export function coord(value: number): string {
+  const text = value.toFixed(2).replace(/\.?0+$/, '');
+  return text === '-0' ? '0' : text;
+}
+
+function safeId(id: string): string {
+  const cleaned = id.replace(/[^A-Za-z0-9_-]+/g, '-') || 'chart';
+  return /^[A-Za-z]/.test(cleaned) ? cleaned : `chart-${cleaned}`;
+}
+
+const defaultFormat = (value: number): string => formatNumber(value, 1);
+
+interface Resolved {
+  id: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  formatValue: (value: number) => string;
+  formatTick: (value: number) => string;
+  formatLabel: (label: string) => string;
+  xLabel: string;
+  yLabel: string;
+  maxLabels: number;
+}
+
+function resolve(options: ChartOptions): Resolved {
+  const width = options.width && options.width > 0 ? options.width : 480;
+  const formatValue = options.formatValue ?? defaultFormat;
+  return {
+    id: safeId(options.id),
+    title: options.title,
+    description: options.description ?? '',
+    width,
+    height: options.height && options.height > 0 ? options.height : 240,
+    formatValue,
+    formatTick: options.formatTick ?? formatValue,
+    formatLabel: options.formatLabel ?? ((label) => label),
+    xLabel: options.xLabel ?? '',
+    yLabel: options.yLabel ?? '',
+    maxLabels: options.maxLabels && options.maxLabels > 0 ? Math.floor(options.maxLabels) : Math.max(2, Math.floor(width / 64)),
+  };
+}
+
+function finitePoints(points: readonly ChartPoint[]): ChartPoint[] {
+  return points.filter((p) => Number.isFinite(p.value));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text alternative
+
+/**
+ * A sentence summing a series up: count, range of labels, lowest, highest, latest. For
+ * categories (histogram buckets), every category with its value.
+ */
+export function describeData(
+  points: readonly ChartPoint[],
+  formatValue: (value: number) => string = defaultFormat,
+  kind: 'series' | 'categories' = 'series',
+): string {
+  const data = finitePoints(points);
+  if (data.length === 0) return 'No data.';
+  if (kind === 'categories') {
+    return `${data.map((p) => `${p.label}: ${formatValue(p.value)}`).join('; ')}.`;
+  }
+  const first = data[0]!;
+  const last = data[data.length - 1]!;
+  if (data.length === 1) return `One value: ${first.label}, ${formatValue(first.value)}.`;
+  let low = first;
+  let high = first;
+  for (const p of data) {
+    if (p.value < low.value) low = p;
+    if (p.value > high.value) high = p;
+  }
+  return (
+    `${data.length} values from ${first.label} to ${last.label}. ` +
+    `Lowest ${formatValue(low.value)} (${low.label}), highest ${formatValue(high.value)} (${high.label}), ` +
+    `latest ${formatValue(last.value)}.`
+  );
+}
+
+/** The chart's data for an HTML table (the caller renders it): one row per point. */
+export function chartTable(
+  points: readonly ChartPoint[],
+  options: { caption: string; labelHeader: string; valueHeader: string; formatValue?: (value: number) => string },
+): ChartTable {
+  const format = options.formatValue ?? defaultFormat;
+  return {
+    caption: options.caption,
+    columns: [options.labelHeader, options.valueHeader],
+    rows: finitePoints(points).map((p) => ({ label: p.label, value: p.value, text: format(p.value) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scales and frame
+
+interface Scale {
+  min: number;
+  max: number;
+  ticks: number[];
+}
+
+function niceStep(raw: number): number {
+  const exponent = Math.floor(Math.log10(raw));
+  const base = 10 ** exponent;
+  const fraction = raw / base;
+  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
+  return nice * base;
+}
+
+/** A scale from ≤ 0 to ≥ the largest value, on round ticks (about four intervals). */
+export function niceScale(values: readonly number[]): Scale {
+  let lo = Math.min(0, ...values);
+  let hi = Math.max(0, ...values);
+  if (hi === lo) hi = lo + 1;
+  const step = niceStep((hi - lo) / 4);
+  const clean = (v: number): number => Number(v.toPrecision(12));
+  lo = clean(Math.floor(lo / step) * step);
+  hi = clean(Math.ceil(hi / step) * step);
+  const ticks: number[] = [];
+  for (let i = 0; clean(lo + i * step) <= hi; i++) ticks.push(clean(lo + i * step));
+  return { min: lo, max: hi, ticks };
+}
+
+interface Frame {
+  r: Resolved;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  scale: Scale;
+  y: (value: number) => number;
+}
+
+function frame(r: Resolved, values: readonly number[]): Frame {
+  const scale = niceScale(values);
+  const left = 44;
+  const right = r.width - 12;
+  const top = r.yLabel ? 26 : 12;
+  const bottom = r.height - (r.xLabel ? 42 : 26);
+  const y = (value: number): number => bottom - ((value - scale.min) / (scale.max - scale.min)) * (bottom - top);
+  return { r, left, right, top, bottom, scale, y };
+}
+
+/** Indices of the x labels to show: all when they fit, else evenly spaced incl. first and last. */
+export function labelIndices(count: number, max: number): number[] {
+  if (count <= max) return Array.from({ length: count }, (_, i) => i);
+  if (max <= 1) return [0];
+  const picked = new Set<number>();
+  for (let k = 0; k < max; k++) picked.add(Math.round((k * (count - 1)) / (max - 1)));
+  return [...picked].sort((a, b) => a - b);
+}
+
+function open(r: Resolved, kind: string, height: number, summary: string): string {
+  const desc = r.description ? `${r.description} ${summary}` : summary;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${kind}" viewBox="0 0 ${coord(r.width)} ${coord(height)}"` +
+    ` width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${r.id}-title ${r.id}-desc"` +
+    ` font-size="11" font-family="inherit">\n` +
+    `<title id="${r.id}-title">${escapeSvgText(r.title)}</title>\n` +
+    `<desc id="${r.id}-desc">${escapeSvgText(desc)}</desc>\n`
+  );
+}
+
+function emptyChart(r: Resolved, kind: string): string {
+  return (
+    open(r, `${kind} chart-empty`, 60, 'No data.') +
+    `<text class="chart-label chart-empty-text" x="${coord(r.width / 2)}" y="35" text-anchor="middle" fill="currentColor">No data</text>\n` +
+    `</svg>\n`
+  );
+}
+
+/** Grid lines, y tick labels, the axes and the axis titles. */
+function axes(f: Frame, xLabels: { x: number; text: string }[]): string {
+  const { r } = f;
+  const grid = f.scale.ticks
+    .map((t) => `<line x1="${coord(f.left)}" y1="${coord(f.y(t))}" x2="${coord(f.right)}" y2="${coord(f.y(t))}"/>`)
+    .join('');
+  const ticks = f.scale.ticks
+    .map(
+      (t) =>
+        `<text class="chart-label" x="${coord(f.left - 6)}" y="${coord(f.y(t) + 4)}" text-anchor="end">${escapeSvgText(r.formatTick(t))}</text>`,
+    )
+    .join('');
+  const labels = xLabels
+    .map(
+      (l) =>
+        `<text class="chart-label" x="${coord(l.x)}" y="${coord(f.bottom + 16)}" text-anchor="middle">${escapeSvgText(l.text)}</text>`,
+    )
+    .join('');
+  const zero = f.y(Math.max(f.scale.min, Math.min(0, f.scale.max)));
+  const titles =
+    (r.yLabel
+      ? `<text class="chart-axis-title" x="${coord(f.left)}" y="${coord(f.top - 12)}" text-anchor="start">${escapeSvgText(r.yLabel)}</text>`
+      : '') +
+    (r.xLabel
+      ? `<text class="chart-axis-title" x="${coord((f.left + f.right) / 2)}" y="${coord(r.height - 6)}" text-anchor="middle">${escapeSvgText(r.xLabel)}</text>`
+      : '');
+  return (
+    `<g class="chart-grid" stroke="currentColor" stroke-opacity="0.15">${grid}</g>\n` +
+    `<g class="chart-axis" fill="currentColor">` +
+    `<line x1="${coord(f.left)}" y1="${coord(zero)}" x2="${coord(f.right)}" y2="${coord(zero)}" stroke="currentColor"/>` +
+    `<line x1="${coord(f.left)}" y1="${coord(f.top)}" x2="${coord(f.left)}" y2="${coord(f.bottom)}" stroke="currentColor"/>` +
+    `${ticks}${labels}${titles}</g>\n`
+  );
+}
+
+function tooltip(r: Resolved, p: ChartPoint): string {
+  return `<title>${escapeSvgText(`${p.label}: ${r.formatValue(p.value)}`)}</title>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+/** A line with a marker (`chart-point`, with a tooltip) per point, e.g. leverage per day. */
+export function lineChart(points: readonly ChartPoint[], options: ChartOptions): string {
+  const r = resolve(options);
+  const data = finitePoints(points);
+  if (data.length === 0) return emptyChart(r, 'line-chart');
+  const f = frame(r, data.map((p) => p.value));
+  const x = (i: number): number =>
+    data.length === 1 ? (f.left + f.right) / 2 : f.left + (i * (f.right - f.left)) / (data.length - 1);
+  const xLabels = labelIndices(data.length, r.maxLabels).map((i) => ({ x: x(i), text: r.formatLabel(data[i]!.label) }));
+  const line = data.map((p, i) => `${coord(x(i))},${coord(f.y(p.value))}`).join(' ');
+  const markers = data
+    .map((p, i) => `<circle class="chart-point" cx="${coord(x(i))}" cy="${coord(f.y(p.value))}" r="3">${tooltip(r, p)}</circle>`)
+    .join('\n');
+  return (
+    open(r, 'line-chart', r.height, describeData(data, r.formatValue)) +
+    axes(f, xLabels) +
+    `<polyline class="chart-line" points="${line}" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>\n` +
+    `<g class="chart-points" fill="currentColor">\n${markers}\n</g>\n` +
+    `</svg>\n`
+  );
+}
+
+function bars(points: readonly ChartPoint[], options: ChartOptions, kind: 'bar-chart' | 'histogram'): string {
+  const r = resolve(options);
+  const data = finitePoints(points);
+  if (data.length === 0) return emptyChart(r, kind);
+  const f = frame(r, data.map((p) => p.value));
+  const band = (f.right - f.left) / data.length;
+  const barWidth = band * (kind === 'histogram' ? 0.92 : 0.7);
+  const center = (i: number): number => f.left + band * i + band / 2;
+  const xLabels = labelIndices(data.length, r.maxLabels).map((i) => ({ x: center(i), text: r.formatLabel(data[i]!.label) }));
+  const barClass = kind === 'histogram' ? 'chart-bar chart-histogram-bar' : 'chart-bar';
+  const rects = data
+    .map((p, i) => {
+      const y1 = f.y(Math.max(0, p.value));
+      const y2 = f.y(Math.min(0, p.value));
+      return (
+        `<rect class="${barClass}" x="${coord(center(i) - barWidth / 2)}" y="${coord(y1)}"` +
+        ` width="${coord(barWidth)}" height="${coord(y2 - y1)}">${tooltip(r, p)}</rect>`
+      );
+    })
+    .join('\n');
+  return (
+    open(r, kind, r.height, describeData(data, r.formatValue, kind === 'histogram' ? 'categories' : 'series')) +
+    axes(f, xLabels) +
+    `<g class="chart-bars" fill="currentColor">\n${rects}\n</g>\n` +
+    `</svg>\n`
+  );
+}
+
+/** One bar per point, e.g. human-equivalent hours per day. */
+export function barChart(points: readonly ChartPoint[], options: ChartOptions): string {
+  return bars(points, options, 'bar-chart');
+}
+
+/**
+ * Adjacent bars for buckets (e.g. the distribution of task factors); the description lists
+ * every bucket. Values default to whole numbers.
+ */
+export function histogram(buckets: readonly ChartPoint[], options: ChartOptions): string {
+  return bars(buckets, { ...options, formatValue: options.formatValue ?? ((v) => formatNumber(v)) }, 'histogram');
+}

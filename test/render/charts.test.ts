@@ -1,0 +1,309 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  barChart,
+  chartTable,
+  coord,
+  describeData,
+  escapeSvgText,
+  histogram,
+  labelIndices,
+  lineChart,
+  niceScale,
+  type ChartPoint,
+} from '../../src/render/charts.js';
+
+/**
+ * A small XML well-formedness check: one root, balanced tags, quoted attributes, no raw `<`,
+ * only the five named entities and numeric references. Returns the element names in order.
+ */
+function wellFormed(xml: string): string[] {
+  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
+  const entity = String.raw`&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);`;
+  const text = new RegExp(String.raw`^(?:[^<&]|${entity})*$`);
+  const attr = String.raw`\s+[A-Za-z_][\w:.-]*="(?:[^"<&]|${entity})*"`;
+  const tag = new RegExp(String.raw`^<(/)?([A-Za-z_][\w:.-]*)((?:${attr})*)\s*(/)?>$`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml)) throw new Error('character not allowed in XML 1.0');
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(xml)) throw new Error('lone surrogate');
+  const names: string[] = [];
+  const stack: string[] = [];
+  let roots = 0;
+  for (const part of body.split(/(<[^>]*>)/)) {
+    if (!part.startsWith('<')) {
+      if (!text.test(part)) throw new Error(`bad text: ${part}`);
+      if (stack.length === 0 && part.trim()) throw new Error(`text outside the root: ${part}`);
+      continue;
+    }
+    const m = tag.exec(part);
+    if (!m) throw new Error(`bad tag: ${part}`);
+    const [, closing, name, , selfClosing] = m;
+    if (closing) {
+      if (stack.pop() !== name) throw new Error(`unbalanced </${name}>`);
+      continue;
+    }
+    if (stack.length === 0 && ++roots > 1) throw new Error('more than one root');
+    names.push(name!);
+    if (!selfClosing) stack.push(name!);
+  }
+  if (stack.length) throw new Error(`unclosed: ${stack.join(', ')}`);
+  if (roots !== 1) throw new Error('no root');
+  return names;
+}
+
+const count = (names: string[], name: string): number => names.filter((n) => n === name).length;
+
+const DAYS: ChartPoint[] = [
+  { label: '2026-03-01', value: 80.14 },
+  { label: '2026-03-02', value: 102.27 },
+  { label: '2026-03-03', value: 12.5 },
+  { label: '2026-03-04', value: 205.7 },
+];
+
+const HOSTILE = `<script>alert("x") & 'y'</script>`;
+
+describe('lineChart', () => {
+  const svg = lineChart(DAYS, { id: 'leverage', title: 'Weighted leverage per day', formatValue: (v) => `${v.toFixed(1)}x` });
+
+  it('is well-formed SVG with one marker per point', () => {
+    const names = wellFormed(svg);
+    expect(names[0]).toBe('svg');
+    expect(count(names, 'circle')).toBe(4);
+    expect(count(names, 'polyline')).toBe(1);
+    expect(svg.match(/<polyline[^>]* points="([^"]*)"/)![1]!.split(' ')).toHaveLength(4);
+  });
+
+  it('scales to its container and is labelled', () => {
+    const open = svg.slice(0, svg.indexOf('>') + 1);
+    expect(open).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(open).toMatch(/viewBox="0 0 480 240"/);
+    expect(open).toContain('width="100%"');
+    expect(open).not.toMatch(/\sheight=/);
+    expect(open).toContain('role="img"');
+    expect(open).toContain('aria-labelledby="leverage-title leverage-desc"');
+    expect(svg).toContain('<title id="leverage-title">Weighted leverage per day</title>');
+    expect(svg).toContain(
+      '<desc id="leverage-desc">4 values from 2026-03-01 to 2026-03-04. Lowest 12.5x (2026-03-03), highest 205.7x (2026-03-04), latest 205.7x.</desc>',
+    );
+  });
+
+  it('uses currentColor and classes, never a fixed colour', () => {
+    expect(svg).toContain('class="chart-line"');
+    expect(svg).toContain('class="chart-point"');
+    expect(svg).toContain('class="chart-axis"');
+    expect(svg).toContain('class="chart-grid"');
+    expect(svg).toContain('class="chart-label"');
+    expect(svg).toMatch(/stroke="currentColor"/);
+    expect(svg).not.toMatch(/#[0-9a-fA-F]{3,8}\b|rgb\(|hsl\(|(?:fill|stroke)="(?!none|currentColor)/);
+    expect(svg).not.toMatch(/\bstyle=/);
+  });
+
+  it('has axis labels: round y ticks and the x labels', () => {
+    expect(svg).toContain('>0.0x</text>');
+    expect(svg).toContain('>100.0x</text>');
+    expect(svg).toContain('>300.0x</text>');
+    expect(svg).toContain('>2026-03-01</text>');
+    expect(svg).toContain('>2026-03-04</text>');
+  });
+
+  it('writes coordinates with at most two decimals', () => {
+    for (const [, n] of svg.matchAll(/(?:x|y|x1|x2|y1|y2|cx|cy|width|height)="(-?[\d.]+)"/g)) {
+      expect(n).toMatch(/^-?\d+(?:\.\d{1,2})?$/);
+    }
+  });
+
+  it('gives point tooltips', () => {
+    expect(svg).toContain('<title>2026-03-02: 102.3x</title>');
+  });
+
+  it('places a single point in the middle', () => {
+    const one = lineChart([{ label: 'only', value: 5 }], { id: 'one', title: 'One' });
+    expect(count(wellFormed(one), 'circle')).toBe(1);
+    expect(one).toMatch(/<circle class="chart-point" cx="256"/); // (44 + 468) / 2
+    expect(one).toContain('One value: only, 5.');
+  });
+
+  it('shows axis titles when given', () => {
+    const titled = lineChart(DAYS, { id: 't', title: 'T', xLabel: 'Day', yLabel: 'Leverage' });
+    wellFormed(titled);
+    expect(titled).toContain('class="chart-axis-title"');
+    expect(titled).toContain('>Day</text>');
+    expect(titled).toContain('>Leverage</text>');
+  });
+
+  it('thins out x labels when there are many points', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ label: `d${i}`, value: i }));
+    const out = lineChart(many, { id: 'm', title: 'Many' });
+    const names = wellFormed(out);
+    expect(count(names, 'circle')).toBe(60);
+    const xLabels = [...out.matchAll(/>d(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(xLabels[0]).toBe(0);
+    expect(xLabels[xLabels.length - 1]).toBe(59);
+    expect(xLabels.length).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('barChart and histogram', () => {
+  it('draws one bar per point', () => {
+    const svg = barChart(DAYS, { id: 'hours', title: 'Human hours' });
+    const names = wellFormed(svg);
+    expect(count(names, 'rect')).toBe(4);
+    expect(svg).toContain('class="chart-bar"');
+    expect(svg).toContain('chart-bar-chart');
+  });
+
+  it('draws negative bars below the zero line', () => {
+    const svg = barChart([{ label: 'a', value: -5 }, { label: 'b', value: 5 }], { id: 'neg', title: 'Neg' });
+    wellFormed(svg);
+    const heights = [...svg.matchAll(/<rect [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(heights).toHaveLength(2);
+    expect(heights[0]).toBeCloseTo(heights[1]!, 1);
+    expect(svg).toContain('>-5</text>');
+  });
+
+  it('histogram bars are adjacent buckets, and the description lists them all', () => {
+    const buckets = [
+      { label: '<10x', value: 0 },
+      { label: '10–25x', value: 3 },
+      { label: '≥200x', value: 1 },
+    ];
+    const svg = histogram(buckets, { id: 'factors', title: 'Task factors' });
+    expect(count(wellFormed(svg), 'rect')).toBe(3);
+    expect(svg).toContain('class="chart-bar chart-histogram-bar"');
+    expect(svg).toContain('<desc id="factors-desc">&lt;10x: 0; 10–25x: 3; ≥200x: 1.</desc>');
+    expect(svg).toContain('>&lt;10x</text>');
+  });
+});
+
+describe('no data', () => {
+  it.each([
+    ['line', lineChart],
+    ['bar', barChart],
+    ['histogram', histogram],
+  ] as const)('%s chart without points says so', (_, chart) => {
+    const svg = chart([], { id: 'empty', title: 'Nothing yet' });
+    const names = wellFormed(svg);
+    expect(names).toEqual(['svg', 'title', 'desc', 'text']);
+    expect(svg).toContain('viewBox="0 0 480 60"');
+    expect(svg).toContain('>No data</text>');
+    expect(svg).toContain('<desc id="empty-desc">No data.</desc>');
+    expect(svg).toContain('role="img"');
+  });
+
+  it('non-finite values are left out', () => {
+    const svg = lineChart([{ label: 'a', value: Number.NaN }, { label: 'b', value: 2 }, { label: 'c', value: Infinity }], {
+      id: 'nan',
+      title: 'NaN',
+    });
+    expect(count(wellFormed(svg), 'circle')).toBe(1);
+    expect(svg).not.toContain('<title>a:');
+    expect(svg).not.toContain('<title>c:');
+    expect(lineChart([{ label: 'a', value: Number.NaN }], { id: 'x', title: 'x' })).toContain('No data');
+  });
+});
+
+describe('escaping', () => {
+  it('escapes & < > " and \' and drops characters XML forbids', () => {
+    expect(escapeSvgText(`a & b < c > d " e ' f`)).toBe('a &amp; b &lt; c &gt; d &quot; e &#39; f');
+    expect(escapeSvgText('bell\u0007 nul\u0000 tab\t ok')).toBe('bell nul tab\t ok');
+  });
+
+  it('a hostile label, title and description stay text', () => {
+    for (const chart of [lineChart, barChart, histogram]) {
+      const svg = chart([{ label: HOSTILE, value: 3 }], {
+        id: '"><script>',
+        title: HOSTILE,
+        description: HOSTILE,
+        xLabel: HOSTILE,
+        yLabel: HOSTILE,
+      });
+      const names = wellFormed(svg);
+      expect(names).not.toContain('script');
+      expect(svg).not.toContain('<script');
+      expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;');
+      expect(svg).toContain('aria-labelledby="chart--script--title chart--script--desc"');
+    }
+  });
+
+  it('any labels give well-formed output (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ label: fc.string({ unit: 'binary' }), value: fc.double({ min: -1e6, max: 1e6, noNaN: true }) }), { maxLength: 12 }),
+        fc.string({ unit: 'binary' }),
+        (points, title) => {
+          wellFormed(lineChart(points, { id: 'p', title }));
+          wellFormed(barChart(points, { id: 'p', title }));
+          wellFormed(histogram(points, { id: 'p', title }));
+        },
+      ),
+    );
+  });
+});
+
+describe('determinism', () => {
+  it('same input, same bytes', () => {
+    const options = { id: 'd', title: 'D' };
+    expect(lineChart(DAYS, options)).toBe(lineChart(DAYS.map((p) => ({ ...p })), { ...options }));
+    expect(barChart(DAYS, options)).toBe(barChart([...DAYS], options));
+    expect(histogram(DAYS, options)).toBe(histogram([...DAYS], options));
+  });
+
+  it('ends with a newline and holds no build-dependent text', () => {
+    const svg = lineChart(DAYS, { id: 'd', title: 'D' });
+    expect(svg.endsWith('</svg>\n')).toBe(true);
+    expect(svg).not.toMatch(/undefined|NaN|Infinity/);
+  });
+});
+
+describe('helpers', () => {
+  it('coord: two decimals at most, no -0', () => {
+    expect(coord(1)).toBe('1');
+    expect(coord(1.5)).toBe('1.5');
+    expect(coord(1.005)).toBe(coord(1.005));
+    expect(coord(2 / 3)).toBe('0.67');
+    expect(coord(-0.001)).toBe('0');
+    expect(coord(100)).toBe('100');
+  });
+
+  it('niceScale: round ticks from zero past the maximum', () => {
+    expect(niceScale([205.7, 12])).toEqual({ min: 0, max: 300, ticks: [0, 100, 200, 300] });
+    expect(niceScale([102.3])).toEqual({ min: 0, max: 150, ticks: [0, 50, 100, 150] });
+    expect(niceScale([0.3])).toEqual({ min: 0, max: 0.3, ticks: [0, 0.1, 0.2, 0.3] });
+    expect(niceScale([0, 0])).toEqual({ min: 0, max: 1, ticks: [0, 0.25, 0.5, 0.75, 1] });
+    expect(niceScale([-5, 5]).ticks).toEqual([-5, -2.5, 0, 2.5, 5]);
+  });
+
+  it('labelIndices: all that fit, else spread with first and last', () => {
+    expect(labelIndices(3, 7)).toEqual([0, 1, 2]);
+    expect(labelIndices(10, 3)).toEqual([0, 5, 9]);
+    expect(labelIndices(10, 1)).toEqual([0]);
+    expect(labelIndices(0, 5)).toEqual([]);
+  });
+
+  it('describeData', () => {
+    expect(describeData([])).toBe('No data.');
+    expect(describeData(DAYS, (v) => v.toFixed(0))).toBe(
+      '4 values from 2026-03-01 to 2026-03-04. Lowest 13 (2026-03-03), highest 206 (2026-03-04), latest 206.',
+    );
+    expect(describeData([{ label: 'a', value: 1 }, { label: 'b', value: 2 }], String, 'categories')).toBe('a: 1; b: 2.');
+  });
+
+  it('chartTable gives the data for an HTML table', () => {
+    expect(
+      chartTable(DAYS.slice(0, 2), {
+        caption: 'Weighted leverage per day',
+        labelHeader: 'Date',
+        valueHeader: 'Leverage',
+        formatValue: (v) => `${v.toFixed(1)}x`,
+      }),
+    ).toEqual({
+      caption: 'Weighted leverage per day',
+      columns: ['Date', 'Leverage'],
+      rows: [
+        { label: '2026-03-01', value: 80.14, text: '80.1x' },
+        { label: '2026-03-02', value: 102.27, text: '102.3x' },
+      ],
+    });
+    expect(chartTable([{ label: 'a', value: Number.NaN }], { caption: 'c', labelHeader: 'l', valueHeader: 'v' }).rows).toEqual([]);
+  });
+});
