@@ -6,15 +6,13 @@
 import { join, resolve } from 'node:path';
 import { BuildError, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadConfig } from './config/load.js';
-import type { SiteConfig } from './config/types.js';
 import { readRecords } from './records/read.js';
-import type { LeverageRecord } from './records/types.js';
 import { recordContent } from './site/content.js';
 import { buildSiteModel } from './site/pages.js';
-import type { RecordContent, SiteModel } from './site/types.js';
+import type { SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT } from './render/theme.js';
 import { createRenderer, type RenderOptions } from './render/render.js';
-import { recordsJson, tasksCsv } from './output/exports.js';
+import { siteFiles } from './output/site-files.js';
 import { checkOutputFolder, writeSiteAtomically, type OutputFiles } from './output/write.js';
 
 export interface BuildOptions {
@@ -70,11 +68,13 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   options.onProgress?.(`read ${read.records.length} records`);
 
   const contents = timer.time('content', () => read.records.map((r) => recordContent(r, config)));
-  const model = timer.time('pages', () => buildSiteModel(contents, config));
+  const model = timer.time('pages', () => buildSiteModel(read.records, contents, config));
   const theme = await timer.time('theme', () => loadTheme(root));
   const files = timer.time('render', () => renderPages(model, theme, options.render));
   options.onProgress?.(`rendered ${model.pages.length} pages`);
-  timer.time('exports', () => addExports(files, read.records, contents, config));
+  timer.time('exports', () => {
+    for (const [path, content] of siteFiles(model, read.records, config)) files.set(path, content);
+  });
   const written = await timer.time('write', () =>
     writeSiteAtomically(out, files, [join(PACKAGE_ROOT, 'public'), join(root, 'public')]),
   );
@@ -95,12 +95,6 @@ function renderPages(model: SiteModel, theme: Awaited<ReturnType<typeof loadThem
   const files: OutputFiles = new Map();
   for (const page of model.pages) files.set(page.outputPath, renderer.render(page));
   return files;
-}
-
-function addExports(files: OutputFiles, records: LeverageRecord[], contents: RecordContent[], config: SiteConfig): void {
-  const items = records.map((record, i) => ({ record, content: contents[i]! }));
-  files.set('data/records.json', recordsJson(items, config.basePath));
-  files.set('data/tasks.csv', tasksCsv(items));
 }
 
 function stageTimer() {

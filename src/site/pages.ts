@@ -5,6 +5,8 @@
 import type { SiteConfig } from '../config/types.js';
 import { seriesTotals } from '../leverage/numbers.js';
 import { renderMarkdown } from '../markdown/render.js';
+import type { LeverageRecord } from '../records/types.js';
+import { seriesContext, type SeriesContext } from './series.js';
 import { tagSlug } from './slug.js';
 import { outputPathFor, tagUrl } from './urls.js';
 import type {
@@ -29,14 +31,6 @@ import {
   formatTokens,
 } from '../leverage/format.js';
 
-export interface SeriesContext {
-  /** Sentences (HTML) of generated highlights per record date. */
-  highlights(date: string): string[];
-  milestones(date: string): string[];
-}
-
-const NO_SERIES_CONTEXT: SeriesContext = { highlights: () => [], milestones: () => [] };
-
 export function siteInfo(config: SiteConfig): SiteInfo {
   const markdown = { allowHtml: config.allowHtml };
   return {
@@ -52,11 +46,12 @@ export function siteInfo(config: SiteConfig): SiteInfo {
   };
 }
 
-export function buildSiteModel(
-  records: RecordContent[],
-  config: SiteConfig,
-  series: SeriesContext = NO_SERIES_CONTEXT,
-): SiteModel {
+/**
+ * @param sources the validated records, oldest first
+ * @param records their content (same order)
+ */
+export function buildSiteModel(sources: LeverageRecord[], records: RecordContent[], config: SiteConfig): SiteModel {
+  const series = seriesContext(sources, records);
   const newestFirst = [...records].reverse();
   const tags = groupByTag(records);
   const recordTag = tags.find((t) => t.slug === tagSlug(config.recordTag)) ?? null;
