@@ -1,0 +1,152 @@
+/** `site.yaml`: every key optional, each checked and located; defaults for the rest. */
+
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { sortDiagnostics } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { Fields } from './fields.js';
+import type { FieldSpec } from './fields.js';
+import { parseLocatedYaml, topMap } from './located-yaml.js';
+import { readTextFile } from './text-file.js';
+import { CONFIG_KEYS, DEFAULT_CONFIG } from './types.js';
+import type { AuthorConfig, SiteConfig } from './types.js';
+
+export interface LoadedConfig {
+  config: SiteConfig;
+  diagnostics: Diagnostic[];
+  /** `site.yaml` when it exists, else null. */
+  file: string | null;
+  /** Its text, for code frames. */
+  source: string | null;
+}
+
+export const CONFIG_FILE = 'site.yaml';
+
+const HINTS: Record<keyof SiteConfig, string> = {
+  title: 'e.g. title: My Leverage Record',
+  description: 'one sentence, e.g. description: What I built with an AI assistant',
+  url: 'the absolute address of the site, e.g. url: https://example.com',
+  basePath: 'the path the site is served under, e.g. basePath: /blog',
+  language: 'a language tag, e.g. language: en',
+  author: 'a name, or a map, e.g. author: { name: Ada Lovelace, bio: "Writes compilers." }',
+  aboutRecords: 'Markdown text',
+  callToAction: 'Markdown text',
+  defaultTags: 'a list of tags, e.g. defaultTags: [AI, Time Record]',
+  defaultModel: 'e.g. defaultModel: Claude Opus 4.6',
+  workWeekHours: 'hours in a work week, e.g. workWeekHours: 40',
+  titlePattern: 'e.g. titlePattern: "Leverage Record: {date}"',
+  allowHtml: 'allowHtml: true or allowHtml: false',
+  pageSize: 'records per tag page, e.g. pageSize: 30',
+  homeRecords: 'records on the home page, e.g. homeRecords: 10',
+  feedRecords: 'records in the feeds, e.g. feedRecords: 20',
+  recordTag: 'e.g. recordTag: Time Record',
+  rowOrder: 'rowOrder: written or rowOrder: leverage',
+  weeksColumn: 'weeksColumn: true or weeksColumn: false',
+  truncateTitles: 'a number of characters, 0 for never, e.g. truncateTitles: 80',
+  aliases: 'private name → public name, e.g. aliases: { Acme: a client }',
+};
+
+const CONFIG_SPEC: FieldSpec = { noun: 'key', known: CONFIG_KEYS, hints: HINTS };
+
+const AUTHOR_SPEC: FieldSpec = {
+  noun: 'author key',
+  known: ['name', 'bio'],
+  hints: { name: 'e.g. name: Ada Lovelace', bio: 'Markdown text about the author' },
+};
+
+type Reader<K extends keyof SiteConfig> = (fields: Fields, key: K) => SiteConfig[K] | undefined;
+
+const text = (f: Fields, key: string) => f.string(key);
+const optionalText = (f: Fields, key: string) => f.string(key, { allowEmpty: true });
+const flag = (f: Fields, key: string) => f.boolean(key);
+const count = (min: number) => (f: Fields, key: string) => f.number(key, { whole: true, min });
+
+const READERS: { [K in keyof SiteConfig]: Reader<K> } = {
+  title: text,
+  description: optionalText,
+  url: readUrl,
+  basePath: readBasePath,
+  language: text,
+  author: readAuthor,
+  aboutRecords: optionalText,
+  callToAction: optionalText,
+  defaultTags: (f, key) => f.stringList(key),
+  defaultModel: text,
+  workWeekHours: (f, key) => f.number(key, { above: 0 }),
+  titlePattern: text,
+  allowHtml: flag,
+  pageSize: count(1),
+  homeRecords: count(1),
+  feedRecords: count(1),
+  recordTag: text,
+  rowOrder: (f, key) => f.oneOf(key, ['written', 'leverage'] as const),
+  weeksColumn: flag,
+  truncateTitles: count(0),
+  aliases: (f, key) => f.stringMap(key),
+};
+
+/** Reads `<root>/site.yaml` when there is one; the defaults otherwise. */
+export async function loadConfig(root: string): Promise<LoadedConfig> {
+  const exists = await access(path.join(root, CONFIG_FILE)).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return { config: structuredClone(DEFAULT_CONFIG), diagnostics: [], file: null, source: null };
+  const read = await readTextFile(root, CONFIG_FILE);
+  if (!read.ok) {
+    return { config: structuredClone(DEFAULT_CONFIG), diagnostics: [read.diagnostic], file: CONFIG_FILE, source: null };
+  }
+  return parseConfig(CONFIG_FILE, read.text);
+}
+
+/** Checks a config text; keys that are wrong keep their default. */
+export function parseConfig(file: string, source: string): LoadedConfig {
+  const config = structuredClone(DEFAULT_CONFIG);
+  const { yaml, diagnostics } = parseLocatedYaml(file, source.replace(/^\uFEFF/, ''));
+  const map = yaml && topMap(yaml, { line: 1, column: 1 }, file, diagnostics);
+  if (yaml && map) {
+    const fields = new Fields(yaml, map, CONFIG_SPEC, diagnostics);
+    for (const key of CONFIG_KEYS) readKey(config, fields, key);
+  }
+  return { config, diagnostics: sortDiagnostics(diagnostics), file, source };
+}
+
+function readKey<K extends keyof SiteConfig>(config: SiteConfig, fields: Fields, key: K): void {
+  const value = READERS[key](fields, key);
+  if (value !== undefined) config[key] = value;
+}
+
+function readUrl(fields: Fields, key: 'url'): string | undefined {
+  const value = fields.string(key, { allowEmpty: true })?.trim();
+  if (!value) return value;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    return fields.error(key, `url must be an absolute http or https address, got ${fields.shown(key)}`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function readBasePath(fields: Fields, key: 'basePath'): string | undefined {
+  const value = fields.string(key, { allowEmpty: true })?.trim();
+  if (value === undefined) return undefined;
+  if (/[\s?#]|:\/\//.test(value)) {
+    return fields.error(key, `basePath must be a path like /blog, got ${fields.shown(key)}`, `${HINTS.basePath}; the host belongs in url`);
+  }
+  const trimmed = value.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '' : `/${trimmed}`;
+}
+
+function readAuthor(fields: Fields, key: 'author'): AuthorConfig | undefined {
+  if (typeof fields.value(key) === 'string') {
+    const name = fields.string(key);
+    return name === undefined ? undefined : { name: name.trim(), bio: '' };
+  }
+  const author = fields.map(key, AUTHOR_SPEC);
+  if (!author) return undefined;
+  if (author.value('name') === undefined) {
+    return fields.error(key, 'author has no name', 'add name: inside author, e.g. author: { name: Ada Lovelace }');
+  }
+  const name = author.string('name');
+  const bio = author.string('bio', { allowEmpty: true }) ?? '';
+  return name === undefined ? undefined : { name: name.trim(), bio };
+}

@@ -1,0 +1,149 @@
+/**
+ * YAML parsed with source positions, so that every problem can be reported at the
+ * `line:column` the author sees in the file. Used for `site.yaml` and for record front matter.
+ */
+
+import { isAlias, isMap, LineCounter, parseDocument, visit, YAMLMap } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { error, warning } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Aliases may not expand to more than this many nodes (a "billion laughs" guard). */
+const MAX_ALIAS_COUNT = 100;
+
+export class LocatedYaml {
+  constructor(
+    readonly file: string,
+    readonly doc: Document.Parsed,
+    private readonly text: string,
+    private readonly lines: LineCounter,
+    /** Columns to add on the text's first line (front matter starts after `---`). */
+    private readonly firstLineShift: number,
+  ) {}
+
+  at(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: line === 1 ? col + this.firstLineShift : col };
+  }
+
+  /** Where a node starts. */
+  of(node: Node): Position {
+    return this.at(node.range?.[0] ?? 0);
+  }
+
+  /** The node's text as written, shortened for messages. */
+  sourceOf(node: Node): string {
+    const [start, end] = node.range ?? [0, 0];
+    const text = this.text.slice(start, end).trim().replace(/\s+/g, ' ');
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  }
+
+  /** The node an alias stands for; other nodes as they are. */
+  resolve(node: unknown): Node | undefined {
+    if (isAlias(node)) return node.resolve(this.doc);
+    return node as Node | undefined;
+  }
+
+  error(node: Node | Position, message: string, hint?: string): Diagnostic {
+    const { line, column } = 'line' in node ? node : this.of(node);
+    return error(this.file, line, column, message, hint);
+  }
+
+  warning(node: Node | Position, message: string, hint?: string): Diagnostic {
+    const { line, column } = 'line' in node ? node : this.of(node);
+    return warning(this.file, line, column, message, hint);
+  }
+}
+
+/**
+ * Parses `text` (without BOM) as YAML. Returns null with located errors when it does not
+ * parse or when its aliases are unresolved or expand too much.
+ */
+export function parseLocatedYaml(
+  file: string,
+  text: string,
+  firstLineShift = 0,
+): { yaml: LocatedYaml | null; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const yaml = new LocatedYaml(file, doc, text, lines, firstLineShift);
+  const diagnostics = doc.warnings.map((w) =>
+    yaml.warning(yaml.at(w.pos[0]), `YAML: ${w.message}`),
+  );
+  // An error found at the end of the text (a quote never closed) is shown after its last character.
+  const end = text.trimEnd().length;
+  for (const e of doc.errors) {
+    diagnostics.push(
+      yaml.error(yaml.at(Math.min(e.pos[0], end)), `YAML does not parse: ${e.message}`, yamlHint(e.code)),
+    );
+  }
+  if (doc.errors.length === 0) {
+    const aliasProblem = checkAliases(yaml);
+    if (aliasProblem) diagnostics.push(aliasProblem);
+  }
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return { yaml: ok ? yaml : null, diagnostics };
+}
+
+function yamlHint(code: string): string {
+  if (code === 'DUPLICATE_KEY') return 'give each key once';
+  if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
+  return 'check indentation, and quote values that contain ": " or start with a special character';
+}
+
+/** Located error for an alias that has no anchor or that expands too much, else null. */
+function checkAliases(yaml: LocatedYaml): Diagnostic | null {
+  try {
+    yaml.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return null;
+  } catch {
+    let culprit: Node | undefined;
+    visit(yaml.doc, {
+      Alias(_key, alias) {
+        if (!alias.resolve(yaml.doc)) {
+          culprit = alias;
+          return visit.BREAK;
+        }
+        culprit ??= alias;
+        return undefined;
+      },
+    });
+    if (culprit && isAlias(culprit) && !culprit.resolve(yaml.doc)) {
+      return yaml.error(
+        culprit,
+        `alias *${culprit.source} has no anchor &${culprit.source} before it`,
+        `define &${culprit.source} before using it, or write the value out`,
+      );
+    }
+    return yaml.error(
+      culprit ?? yaml.at(0),
+      'YAML aliases expand to too much data',
+      'write the values out instead of nesting *aliases',
+    );
+  }
+}
+
+/** The top-level map of a document (empty when the document is); null, with an error, when it is something else. */
+export function topMap(
+  yaml: LocatedYaml,
+  fallback: Position,
+  what: string,
+  diagnostics: Diagnostic[],
+): YAMLMap | null {
+  const contents = yaml.resolve(yaml.doc.contents);
+  if (contents == null) return new YAMLMap();
+  if (isMap(contents)) return contents;
+  diagnostics.push(
+    yaml.error(
+      contents.range ? contents : fallback,
+      `${what} must be \`key: value\` lines, got ${yaml.sourceOf(contents)}`,
+      'write one `key: value` per line',
+    ),
+  );
+  return null;
+}

@@ -1,0 +1,151 @@
+/** One record file's text → a validated LeverageRecord, or located diagnostics. Pure. */
+
+import path from 'node:path';
+import type { Node } from 'yaml';
+import { error, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { Fields } from '../config/fields.js';
+import type { FieldSpec } from '../config/fields.js';
+import { topMap } from '../config/located-yaml.js';
+import type { Position } from '../config/located-yaml.js';
+import type { SiteConfig } from '../config/types.js';
+import { formatLongDate, isCalendarDate } from '../leverage/dates.js';
+import { FRONT_MATTER_START, splitFrontMatter } from './frontmatter.js';
+import { readTasks } from './tasks.js';
+import type { LeverageRecord, Task } from './types.js';
+
+export interface ParsedRecord {
+  /** null when the file has any error. */
+  record: LeverageRecord | null;
+  diagnostics: Diagnostic[];
+  /** The record's day and where it is stated (line 0: in the file name), when known. */
+  date: RecordDate | null;
+}
+
+export interface RecordDate {
+  iso: string;
+  at: Position;
+}
+
+const RECORD_SPEC: FieldSpec = {
+  noun: 'field',
+  known: ['date', 'title', 'model', 'tags', 'summary', 'tokens', 'tasksCompleted', 'draft', 'tasks'],
+  hints: {
+    date: 'a calendar day written YYYY-MM-DD, e.g. date: 2026-03-02',
+    title: 'text, or leave title out for the default',
+    model: 'e.g. model: Claude Opus 4.6',
+    tags: 'a list of tags, e.g. tags: [AI, Time Record]',
+    summary: 'one paragraph of text',
+    tokens: 'a whole number without separators, e.g. tokens: 2095000',
+    tasksCompleted: 'a whole number, e.g. tasksCompleted: 35',
+    draft: 'draft: true or draft: false',
+    tasks: 'a list of tasks, each with task, human and claude',
+  },
+};
+
+const TASKS_HINT = 'list at least one task under tasks:, each with task, human and claude';
+const FILE_NAME_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;
+const IN_FILE_NAME: Position = { line: 0, column: 0 };
+
+/** Diagnostics come sorted by line and column. */
+export function parseRecord(file: string, text: string, config: SiteConfig): ParsedRecord {
+  const result = checkRecord(file, text, config);
+  return { ...result, diagnostics: sortDiagnostics(result.diagnostics) };
+}
+
+function checkRecord(file: string, text: string, config: SiteConfig): ParsedRecord {
+  const diagnostics: Diagnostic[] = [];
+  const fileDate = dateFromFileName(file, diagnostics);
+  const { yaml, body } = splitFrontMatter(file, text, diagnostics);
+  const map = yaml && topMap(yaml, FRONT_MATTER_START, 'the front matter', diagnostics);
+  if (!yaml || !map) {
+    return { record: null, diagnostics, date: fileDate ? { iso: fileDate, at: IN_FILE_NAME } : null };
+  }
+  const fields = new Fields(yaml, map, RECORD_SPEC, diagnostics);
+  const date = readDate(fields, fileDate);
+  const items = fields.list('tasks');
+  const tasks = readTaskList(fields, items);
+  const read = {
+    title: fields.string('title'),
+    model: fields.string('model') ?? config.defaultModel,
+    tags: fields.stringList('tags') ?? [...config.defaultTags],
+    summary: fields.string('summary') ?? null,
+    tokens: fields.number('tokens', { whole: true, min: 0 }) ?? null,
+    tasksCompleted: readTasksCompleted(fields, items?.length ?? 0),
+    draft: fields.boolean('draft') ?? false,
+  };
+  if (hasErrors(diagnostics) || !date || !tasks) return { record: null, diagnostics, date };
+  const record: LeverageRecord = {
+    ...read,
+    date: date.iso,
+    file,
+    title: read.title ?? defaultTitle(config.titlePattern, date.iso),
+    tasksCompleted: read.tasksCompleted ?? tasks.length,
+    tasks,
+    body,
+  };
+  return { record, diagnostics, date };
+}
+
+function readDate(fields: Fields, fromName: string | undefined): RecordDate | null {
+  const value = fields.value('date');
+  if (value === undefined) {
+    if (fromName) return { iso: fromName, at: IN_FILE_NAME };
+    const at = fields.has('date') ? fields.keyAt('date') : FRONT_MATTER_START;
+    return fields.errorAt(at, 'the record has no date', 'add date: YYYY-MM-DD, or start the file name with the date') ?? null;
+  }
+  const iso = calendarDay(value);
+  if (iso === undefined || !isCalendarDate(iso)) {
+    const problem = iso && /^\d{4}-\d{2}-\d{2}$/.test(iso)
+      ? `${iso} is not a day of the calendar`
+      : `must be a calendar day, got ${fields.shown('date')}`;
+    return fields.error('date', `date ${problem}`) ?? null;
+  }
+  if (fromName && fromName !== iso) {
+    fields.error('date', `date ${iso} differs from the date in the file name, ${fromName}`, 'make them agree: fix date or rename the file');
+  }
+  return { iso, at: fields.valueAt('date') };
+}
+
+function readTaskList(fields: Fields, items: Node[] | undefined): Task[] | null {
+  if (!fields.has('tasks')) return fields.errorAt(FRONT_MATTER_START, 'the record has no tasks', TASKS_HINT) ?? null;
+  if (fields.value('tasks') === undefined || items?.length === 0) {
+    return fields.error('tasks', 'tasks is empty', TASKS_HINT) ?? null;
+  }
+  return items ? readTasks(fields.yaml, items, fields.diagnostics) : null;
+}
+
+function readTasksCompleted(fields: Fields, rows: number): number | undefined {
+  const value = fields.number('tasksCompleted', { whole: true, min: 0 });
+  if (value === undefined || value >= rows) return value;
+  return fields.error(
+    'tasksCompleted',
+    `tasksCompleted is ${value}, fewer than the ${rows} tasks listed`,
+    `it counts the tasks the rows stand for: at least ${rows}, or leave it out`,
+  );
+}
+
+/**
+ * The calendar day of a YAML date value: a `YYYY-MM-DD` string as written, or a Date (from
+ * an unquoted YAML 1.1 timestamp) read in UTC, so no time zone can shift the day.
+ */
+export function calendarDay(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function defaultTitle(pattern: string, iso: string): string {
+  return pattern.replaceAll('{date}', formatLongDate(iso)).replaceAll('{isoDate}', iso);
+}
+
+/** The `YYYY-MM-DD` a file name starts with, if any; an error when it is not a real day. */
+function dateFromFileName(file: string, diagnostics: Diagnostic[]): string | undefined {
+  const match = FILE_NAME_DATE.exec(path.posix.basename(file));
+  if (!match) return undefined;
+  if (isCalendarDate(match[1]!)) return match[1];
+  diagnostics.push(
+    error(file, 0, 0, `the file name starts with ${match[1]}, which is not a day of the calendar`, 'rename the file to a real date'),
+  );
+  return undefined;
+}

@@ -1,0 +1,71 @@
+/** The records stage: every record file of a root read, checked and sorted by date. */
+
+import { error, sortDiagnostics } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { readTextFile } from '../config/text-file.js';
+import type { SiteConfig } from '../config/types.js';
+import { scanRecordFiles } from './files.js';
+import { parseRecord } from './parse.js';
+import type { ParsedRecord } from './parse.js';
+import type { LeverageRecord } from './types.js';
+
+export { findRecordFiles } from './files.js';
+export { parseRecord } from './parse.js';
+
+export interface ReadRecordsResult {
+  /** The valid records, sorted by date, oldest first. */
+  records: LeverageRecord[];
+  /** Every problem of every file, sorted by file, line and column. */
+  diagnostics: Diagnostic[];
+  /** Relative file path → text, for code frames. */
+  sources: Map<string, string>;
+}
+
+type FileResult = ParsedRecord & { file: string };
+
+export async function readRecords(
+  root: string,
+  config: SiteConfig,
+  options: { drafts: boolean },
+): Promise<ReadRecordsResult> {
+  const scan = await scanRecordFiles(root);
+  const diagnostics = [...scan.diagnostics];
+  const sources = new Map<string, string>();
+  const texts = await Promise.all(scan.files.map((file) => readTextFile(root, file)));
+  const parsed: FileResult[] = [];
+  scan.files.forEach((file, i) => {
+    const read = texts[i]!;
+    if (read.ok) {
+      sources.set(file, read.text);
+      parsed.push({ file, ...parseRecord(file, read.text, config) });
+    } else {
+      diagnostics.push(read.diagnostic);
+    }
+  });
+  for (const p of parsed) diagnostics.push(...p.diagnostics);
+  diagnostics.push(...duplicateDates(parsed));
+
+  const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const records = parsed
+    .flatMap((p) => (p.record && !broken.has(p.file) ? [p.record] : []))
+    .filter((record) => options.drafts || !record.draft)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
+  return { records, diagnostics: sortDiagnostics(diagnostics), sources };
+}
+
+/** An error at each file that shares its date with another, naming them all. */
+function duplicateDates(parsed: FileResult[]): Diagnostic[] {
+  const byDate = new Map<string, FileResult[]>();
+  for (const p of parsed) {
+    if (p.date) byDate.set(p.date.iso, [...(byDate.get(p.date.iso) ?? []), p]);
+  }
+  return [...byDate].flatMap(([iso, same]) => {
+    if (same.length < 2) return [];
+    const names = same.map((p) => p.file);
+    const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    const count = same.length === 2 ? 'two' : String(same.length);
+    return same.map((p) =>
+      error(p.file, p.date!.at.line, p.date!.at.column, `${count} records for ${iso}: ${list}`, 'keep one record per day: merge them, or fix the date of one'),
+    );
+  });
+}
