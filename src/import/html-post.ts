@@ -5,7 +5,7 @@
  * footers and scripts are left out.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { select } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from './front-matter.js';
@@ -53,6 +53,7 @@ export function readHtmlPost(text: string, file: string): ReadResult {
       titles,
       description: description || null,
       markupDate: markupDate(tree, content),
+      markupTags: markupTags(tree),
       blocks,
     },
   };
@@ -86,6 +87,7 @@ function elementBlocks(node: Element): SourceBlock[] {
   const line = node.position?.start.line ?? 0;
   if (LEFT_OUT.has(name)) return [];
   if (CONTAINERS.has(name)) return collectBlocks(node.children);
+  if (isTagList(node)) return [];
   const heading = /^h([1-6])$/.exec(name);
   if (heading) {
     return [{ kind: 'heading', depth: Number(heading[1]), text: textOf(node), markdown: inlineMarkdown(node.children), line }];
@@ -124,4 +126,19 @@ function markupDate(tree: Root, content: Element | undefined): string | null {
     if (typeof value === 'string' && value.trim()) return value.trim();
   }
   return null;
+}
+
+/** `<meta property="article:tag">` values, else the texts of `<a rel="tag">` links. */
+function markupTags(tree: Root): string[] {
+  const meta = selectAll('meta[property="article:tag"]', tree)
+    .map((m) => m.properties['content'])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const tags = meta.length > 0 ? meta : selectAll('a[rel~="tag"]', tree).map((a) => textOf(a));
+  return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+}
+
+/** A list or line of nothing but tag links (the page's tags, imported as `tags`). */
+function isTagList(node: Element): boolean {
+  const links = selectAll('a[rel~="tag"]', node);
+  return links.length > 0 && links.map((a) => textOf(a)).join('').replace(/\s+/g, '') === textOf(node).replace(/[\s,·|]+/g, '');
 }

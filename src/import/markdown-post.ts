@@ -26,7 +26,7 @@ export function readMarkdownPost(text: string, file: string): ReadResult {
 
   return {
     ok: true,
-    source: { file, format: 'markdown', frontMatter: front.data, titles, description: null, markupDate: null, blocks },
+    source: { file, format: 'markdown', frontMatter: front.data, titles, description: null, markupDate: null, markupTags: [], blocks },
   };
 }
 

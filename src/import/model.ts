@@ -45,6 +45,8 @@ export interface PostSource {
   description: string | null;
   /** A date the page's markup states (`<time datetime>`, `article:published_time`), or null. */
   markupDate: string | null;
+  /** Tags the page's markup states (`<a rel="tag">`, `article:tag`). */
+  markupTags: string[];
   /** The post's content, in document order. */
   blocks: SourceBlock[];
 }

@@ -65,7 +65,7 @@ export function interpretPost(source: PostSource): InterpretResult {
       date: date.date,
       title: prose.title,
       model: stringValue(source.frontMatter['model']),
-      tags: tagList(source.frontMatter['tags']),
+      tags: tagList(source.frontMatter['tags']) ?? (source.markupTags.length > 0 ? source.markupTags : null),
       summary: prose.summary,
       body: prose.body,
       tokens,

@@ -15,6 +15,8 @@ const TABLE_HEADINGS = new Set([
 ]);
 /** Sections that belong to the site, not to the day (repeated on every page). */
 const SITE_SECTIONS = new Set(['about these records', 'about the author', 'highlights']);
+/** Lines this generator adds to every record page. */
+const SITE_LINES = [/^See all records under the .+ tag\.?$/i];
 
 export interface Prose {
   title: string | null;
@@ -65,6 +67,7 @@ export function readProse(source: PostSource, date: string, usedTables: Readonly
     }
     if (skipDepth !== null || usedTables.has(block)) return;
     if (block.kind === 'paragraph' && (firstTable < 0 || index < firstTable) && isByline(block.text, date)) return;
+    if (block.kind === 'paragraph' && SITE_LINES.some((line) => line.test(block.text))) return;
     kept.push(block);
   });
 
