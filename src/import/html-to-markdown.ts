@@ -59,24 +59,31 @@ export function blockMarkdown(node: Element): string {
 
 /** Markdown of mixed content: block elements separated by blank lines, inline runs as paragraphs. */
 export function blocksMarkdown(nodes: readonly ElementContent[]): string {
-  const parts: string[] = [];
+  return blockParts(nodes)
+    .map((part) => part.text)
+    .join('\n\n');
+}
+
+/** The blocks of mixed content, each with whether it is a list. */
+function blockParts(nodes: readonly ElementContent[]): Array<{ text: string; list: boolean }> {
+  const parts: Array<{ text: string; list: boolean }> = [];
   let run: ElementContent[] = [];
   const flush = (): void => {
     const text = inlineMarkdown(run);
-    if (text) parts.push(text);
+    if (text) parts.push({ text, list: false });
     run = [];
   };
   for (const node of nodes) {
     if (node.type === 'element' && isBlockElement(node)) {
       flush();
       const text = blockMarkdown(node);
-      if (text) parts.push(text);
+      if (text) parts.push({ text, list: isElement(node, 'ul', 'ol') });
     } else {
       run.push(node);
     }
   }
   flush();
-  return parts.join('\n\n');
+  return parts;
 }
 
 function inline(node: ElementContent): string {
@@ -167,7 +174,10 @@ function listMarkdown(list: Element): string {
   for (const item of list.children) {
     if (!isElement(item, 'li')) continue;
     const marker = ordered ? `${number++}. ` : '- ';
-    const content = blocksMarkdown(item.children) || '';
+    // A nested list follows its item's text directly; other blocks are separated by a blank line.
+    const content = blockParts(item.children)
+      .map((part, i) => (i === 0 ? '' : part.list ? '\n' : '\n\n') + part.text)
+      .join('');
     const indent = ' '.repeat(marker.length);
     const lines = content.split('\n').map((line, i) => (i === 0 ? marker + line : line ? indent + line : ''));
     items.push(lines.join('\n'));

@@ -3,8 +3,8 @@
  * its printed figures checked against its durations, and written as `<out>/<date>.md`,
  * never over an existing file.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { readHtmlPost } from './html-post.js';
 import { readMarkdownPost } from './markdown-post.js';
@@ -112,11 +112,15 @@ async function importOne(file: string, options: ImportOptions, planned: Map<stri
 
   const earlier = planned.get(output);
   if (earlier !== undefined) {
-    return result('exists', [error(file, 0, 0, `${output} is already imported from ${earlier} (same date ${post.date}); not written`)]);
+    return result('exists', [error(file, 0, 0, `${shown(output)} is already imported from ${earlier} (same date ${post.date}); not written`)]);
   }
   planned.set(output, file);
   if (await exists(output)) {
-    return result('exists', [error(file, 0, 0, `${output} exists; not overwritten`)]);
+    return result('exists', [error(file, 0, 0, `${shown(output)} exists; not overwritten`)]);
+  }
+  const elsewhere = await recordOfDay(options.outDir, post.date);
+  if (elsewhere !== null) {
+    return result('exists', [error(file, 0, 0, `${shown(elsewhere)} already holds the record of ${post.date}; not written`)]);
   }
   if (!options.checkOnly) {
     try {
@@ -124,9 +128,9 @@ async function importOne(file: string, options: ImportOptions, planned: Map<stri
       await writeFile(output, recordText, { encoding: 'utf8', flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-        return result('exists', [error(file, 0, 0, `${output} exists; not overwritten`)]);
+        return result('exists', [error(file, 0, 0, `${shown(output)} exists; not overwritten`)]);
       }
-      return result('failed', [error(file, 0, 0, `${output} cannot be written: ${(e as Error).message}`)]);
+      return result('failed', [error(file, 0, 0, `${shown(output)} cannot be written: ${(e as Error).message}`)]);
     }
   }
   return result('imported');
@@ -143,4 +147,31 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A record file of that day anywhere under the folder (`2026/2026-03-02.md`), or null. */
+async function recordOfDay(folder: string, date: string): Promise<string | null> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      const found = await recordOfDay(path, date);
+      if (found) return found;
+    } else if (entry.name.startsWith(date) && entry.name.endsWith('.md')) {
+      return path;
+    }
+  }
+  return null;
+}
+
+/** A path as the user would type it: relative to the working folder when inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
