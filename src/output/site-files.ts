@@ -1,15 +1,74 @@
-/** The files of a site that are not pages: data exports (and feeds, sitemap). */
+/**
+ * The files of a site that are not pages: data exports, feeds and the sitemap.
+ *
+ * Everything published comes from the site model or from the records with the site's aliases
+ * applied (apply-aliases.ts), so no file holds a private name. Links are absolute in feeds
+ * and the sitemap (site.yaml `url` + `basePath`), base-path prefixed in records.json.
+ */
 import type { SiteConfig } from '../config/types.js';
 import type { LeverageRecord } from '../records/types.js';
-import type { SiteModel } from '../site/types.js';
+import { aliasRecord } from '../site/apply-aliases.js';
+import type { Page, RecordPage, SiteModel } from '../site/types.js';
 import { recordsJson, tasksCsv } from './exports.js';
+import { feedEntryHtml } from './feed-content.js';
+import { atomFeed, jsonFeed, siteUrl, sitemap, type FeedEntry, type FeedSite } from './feeds.js';
 import type { OutputFiles } from './write.js';
 
-/** @param sources the records the model was made from, oldest first */
+export const ATOM_PATH = '/feed.xml';
+export const JSON_FEED_PATH = '/feed.json';
+
+/** @param sources the records the model was made from, oldest first (as read) */
 export function siteFiles(model: SiteModel, sources: LeverageRecord[], config: SiteConfig): OutputFiles {
-  const items = sources.map((record, i) => ({ record, content: model.records[i]! }));
+  const items = sources.map((record, i) => ({ record: aliasRecord(record, config), content: model.records[i]! }));
+  const site: FeedSite = {
+    title: model.site.title,
+    url: model.site.url,
+    basePath: model.site.basePath,
+    description: model.site.description,
+    author: model.site.authorName,
+    language: model.site.language,
+  };
+  const entries = feedEntries(model, config.feedRecords);
   return new Map([
     ['data/records.json', recordsJson(items, config.basePath)],
     ['data/tasks.csv', tasksCsv(items)],
+    [ATOM_PATH.slice(1), atomFeed(site, entries, { atom: ATOM_PATH })],
+    [JSON_FEED_PATH.slice(1), jsonFeed(site, entries, { json: JSON_FEED_PATH })],
+    ['sitemap.xml', siteMap(model)],
   ]);
+}
+
+/** The newest `count` records as feed entries, with their full HTML. */
+export function feedEntries(model: SiteModel, count: number): FeedEntry[] {
+  const pages = new Map(
+    model.pages.filter((p): p is RecordPage => p.template === 'record').map((p) => [p.record.date, p]),
+  );
+  const newest = count > 0 ? model.records.slice(-count) : [];
+  return newest.map((record) => {
+    const page = pages.get(record.date);
+    const highlights = page ? [...page.highlights, ...page.milestones] : [];
+    return {
+      url: siteUrl(model.site, record.url),
+      title: record.title,
+      date: record.date,
+      summary: record.summaryText,
+      html: feedEntryHtml(record, highlights, model.site.url),
+      tags: record.tags.map((t) => t.text),
+    };
+  });
+}
+
+/** Every page but the 404, absolute; lastmod: a record page's date, else its newest record's. */
+export function siteMap(model: SiteModel): string {
+  const latest = model.records.length ? model.records[model.records.length - 1]!.date : null;
+  const lastmod = (page: Page): string | null => {
+    if (page.template === 'record') return page.record.date;
+    if (page.dependsOn === 'all') return latest;
+    return page.dependsOn.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
+  };
+  return sitemap(
+    model.pages
+      .filter((page) => page.template !== '404')
+      .map((page) => ({ loc: siteUrl(model.site, page.url), lastmod: lastmod(page) })),
+  );
 }

@@ -21,12 +21,19 @@ import { formatLongDate } from '../leverage/dates.js';
 import { countWords, inlineToText, renderInline, renderMarkdown } from '../markdown/render.js';
 import type { AggregateRow, RecordContent, RowView } from './types.js';
 import { tagSlug } from './slug.js';
-import { recordUrl, tagUrl } from './urls.js';
+import { recordUrl, tagUrl, withBasePathInHtml } from './urls.js';
+import { aliasRecord } from './apply-aliases.js';
 
 const WORDS_PER_MINUTE = 230;
 
-export function recordContent(record: LeverageRecord, config: SiteConfig): RecordContent {
+/**
+ * @param source the record as read; the site's aliases are applied here (apply-aliases.ts), so
+ *   every text of the content is the published one.
+ */
+export function recordContent(source: LeverageRecord, config: SiteConfig): RecordContent {
+  const record = aliasRecord(source, config);
   const markdown = { allowHtml: config.allowHtml };
+  const html = (rendered: string): string => withBasePathInHtml(rendered, config.basePath);
   const tasks = record.tasks.map(taskNumbers);
   const totals = recordTotals(record);
   const hasSupervision = totals.supervisionMinutes !== null;
@@ -37,7 +44,7 @@ export function recordContent(record: LeverageRecord, config: SiteConfig): Recor
       n: task.n,
       taskHtml: truncated
         ? renderInline(truncate(text, config.truncateTitles), { allowHtml: false })
-        : renderInline(task.task, markdown),
+        : html(renderInline(task.task, markdown)),
       taskText: text,
       truncated,
       human: formatRowHours(numbers.humanMinutes),
@@ -59,14 +66,15 @@ export function recordContent(record: LeverageRecord, config: SiteConfig): Recor
     title: record.title,
     model: record.model,
     tags: record.tags.map((name) => ({ text: name, url: tagUrl(tagSlug(name)) })),
-    summaryHtml: summary ? renderInline(summary, markdown) : '',
+    summaryHtml: summary ? html(renderInline(summary, markdown)) : '',
     summaryText: inlineToText(summary),
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     hasSupervision,
     showWeeks: config.weeksColumn,
+    supervisionColumn: hasSupervision && !config.weeksColumn,
     rows,
     aggregate: aggregateRows(totals, config.workWeekHours),
-    bodyHtml: renderMarkdown(record.body, markdown),
+    bodyHtml: html(renderMarkdown(record.body, markdown)),
     tasks,
     totals,
     list: {

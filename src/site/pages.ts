@@ -7,8 +7,10 @@ import { seriesTotals } from '../leverage/numbers.js';
 import { renderMarkdown } from '../markdown/render.js';
 import type { LeverageRecord } from '../records/types.js';
 import { seriesContext, type SeriesContext } from './series.js';
+import { aliasConfig, aliasRecord } from './apply-aliases.js';
+import { leverageChart, SMALL_CHART_RECORDS, statsPage } from './stats-page.js';
 import { tagSlug } from './slug.js';
-import { outputPathFor, tagUrl } from './urls.js';
+import { outputPathFor, tagUrl, withBasePathInHtml } from './urls.js';
 import type {
   AggregateRow,
   FormattedTotals,
@@ -31,8 +33,12 @@ import {
   formatTokens,
 } from '../leverage/format.js';
 
-export function siteInfo(config: SiteConfig): SiteInfo {
+/** The site's texts as published: aliases applied, Markdown rendered, links given the base path. */
+export function siteInfo(source: SiteConfig): SiteInfo {
+  const config = aliasConfig(source);
   const markdown = { allowHtml: config.allowHtml };
+  const html = (markdownText: string): string =>
+    withBasePathInHtml(renderMarkdown(markdownText, markdown), config.basePath);
   return {
     title: config.title,
     description: config.description,
@@ -40,26 +46,31 @@ export function siteInfo(config: SiteConfig): SiteInfo {
     basePath: config.basePath,
     language: config.language,
     authorName: config.author?.name ?? null,
-    authorBioHtml: config.author ? renderMarkdown(config.author.bio, markdown) : '',
-    aboutRecordsHtml: renderMarkdown(config.aboutRecords, markdown),
-    callToActionHtml: renderMarkdown(config.callToAction, markdown),
+    authorBioHtml: config.author ? html(config.author.bio) : '',
+    aboutRecordsHtml: html(config.aboutRecords),
+    callToActionHtml: html(config.callToAction),
   };
 }
 
 /**
- * @param sources the validated records, oldest first
+ * @param sources the validated records, oldest first (as read: the site's aliases are applied
+ *   here, as recordContent applies them to the content)
  * @param records their content (same order)
  */
-export function buildSiteModel(sources: LeverageRecord[], records: RecordContent[], config: SiteConfig): SiteModel {
-  const series = seriesContext(sources, records);
+export function buildSiteModel(sources: LeverageRecord[], records: RecordContent[], rawConfig: SiteConfig): SiteModel {
+  const config = aliasConfig(rawConfig);
+  const published = sources.map((source) => aliasRecord(source, rawConfig));
+  const series = seriesContext(published, records);
   const newestFirst = [...records].reverse();
   const tags = groupByTag(records);
   const recordTag = tags.find((t) => t.slug === tagSlug(config.recordTag)) ?? null;
+  const allTime = formattedTotals(records, config);
   const pages: Page[] = [
     ...records.map((record, i) => recordPage(record, records[i - 1], records[i + 1], recordTag, series)),
     ...tags.flatMap((tag) => tagPages(tag, config)),
     tagsPage(tags),
-    homePage(newestFirst, config),
+    homePage(newestFirst, records, allTime, config),
+    statsPage(published, records, allTime, config),
     notFoundPage(),
   ];
   return { site: siteInfo(config), pages, records };
@@ -122,6 +133,12 @@ function tagPages(tag: TagGroup, config: SiteConfig): TagPage[] {
   const newestFirst = [...tag.records].reverse();
   const pageCount = Math.max(1, Math.ceil(newestFirst.length / config.pageSize));
   const totals = formattedTotals(tag.records, config);
+  const chartSvg = leverageChart(tag.records, {
+    id: 'tag-leverage',
+    title: `Weighted leverage per day, ${tag.name}`,
+    limit: SMALL_CHART_RECORDS,
+    height: 200,
+  });
   const pages: TagPage[] = [];
   for (let page = 1; page <= pageCount; page++) {
     const url = tagUrl(tag.slug, page);
@@ -143,7 +160,7 @@ function tagPages(tag: TagGroup, config: SiteConfig): TagPage[] {
         previous: page > 1 ? tagUrl(tag.slug, page - 1) : null,
         next: page < pageCount ? tagUrl(tag.slug, page + 1) : null,
       },
-      chartSvg: '',
+      chartSvg,
     });
   }
   return pages;
@@ -161,7 +178,8 @@ function tagsPage(tags: TagGroup[]): TagsPage {
   };
 }
 
-function homePage(newestFirst: RecordContent[], config: SiteConfig): HomePage {
+/** @param records oldest first; @param newestFirst the same, newest first */
+function homePage(newestFirst: RecordContent[], records: RecordContent[], totals: FormattedTotals, config: SiteConfig): HomePage {
   return {
     template: 'home',
     url: '/',
@@ -170,8 +188,8 @@ function homePage(newestFirst: RecordContent[], config: SiteConfig): HomePage {
     description: config.description,
     dependsOn: 'all',
     records: newestFirst.slice(0, config.homeRecords),
-    totals: formattedTotals(newestFirst, config),
-    chartSvg: '',
+    totals,
+    chartSvg: leverageChart(records, { id: 'home-leverage', limit: SMALL_CHART_RECORDS, height: 200 }),
   };
 }
 

@@ -1,7 +1,20 @@
 /**
  * What a record page says about its place in the series: generated highlights and
  * milestones, computed from every record up to that day.
+ *
+ * Drafts: a build with `--drafts` shows drafts as records, but the series the claims are
+ * about is the published one. So milestones are computed over the non-draft records only (a
+ * draft never makes a published day's "highest so far" false, and the preview shows the same
+ * claims the published site will), a draft page claims no milestones, and "the previous
+ * record" a day is compared with is the nearest earlier non-draft record.
+ *
+ * Sentences are inline HTML: the plain sentences of leverage/highlights.ts and
+ * leverage/milestones.ts, escaped (they may quote no author text today, but escaping keeps
+ * it that way whatever they say tomorrow).
  */
+import { recordHighlights, describeHighlights } from '../leverage/highlights.js';
+import { seriesMilestones } from '../leverage/milestones.js';
+import { escapeHtml } from '../markdown/render.js';
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from './types.js';
 
@@ -12,6 +25,38 @@ export interface SeriesContext {
   milestones(date: string): string[];
 }
 
-export function seriesContext(_sources: LeverageRecord[], _records: RecordContent[]): SeriesContext {
-  return { highlights: () => [], milestones: () => [] };
+/**
+ * @param sources the records, oldest first (aliases applied, drafts flagged)
+ * @param records their content, same order
+ */
+export function seriesContext(sources: LeverageRecord[], records: RecordContent[]): SeriesContext {
+  const highlights = new Map<string, string[]>();
+  let previous: { record: LeverageRecord; content: RecordContent } | null = null;
+  sources.forEach((record, i) => {
+    const content = records[i]!;
+    const h = recordHighlights(
+      record,
+      content.totals,
+      content.tasks,
+      previous ? { record: previous.record, totals: previous.content.totals } : null,
+    );
+    highlights.set(record.date, describeHighlights(h).map(escapeHtml));
+    if (!record.draft) previous = { record, content };
+  });
+
+  const published = sources.flatMap((record, i) =>
+    record.draft ? [] : [{ date: record.date, totals: records[i]!.totals }],
+  );
+  const milestones = new Map<string, string[]>();
+  for (const [date, list] of seriesMilestones(published)) {
+    milestones.set(
+      date,
+      list.map((m) => escapeHtml(m.text)),
+    );
+  }
+
+  return {
+    highlights: (date) => highlights.get(date) ?? [],
+    milestones: (date) => milestones.get(date) ?? [],
+  };
 }

@@ -43,8 +43,12 @@ export interface RecordContent {
   summaryHtml: string;
   summaryText: string;
   readingMinutes: number;
+  /** The record has supervision (every task has it): Sup. Factor column, supervision aggregates. */
   hasSupervision: boolean;
+  /** site.yaml `weeksColumn`: a Weeks column in place of the Supervision column. */
   showWeeks: boolean;
+  /** The Numbers shows the Supervision (minutes) column: the record has supervision and no Weeks column replaces it. */
+  supervisionColumn: boolean;
   rows: RowView[];
   aggregate: AggregateRow[];
   bodyHtml: string;
@@ -122,14 +126,28 @@ export interface HomePage extends PageMeta {
 export interface StatsPage extends PageMeta {
   template: 'stats';
   totals: FormattedTotals;
+  /** A sentence under the totals (what the supervision figures cover), or ''. */
+  totalsNote?: string;
   sections: StatsSection[];
+}
+
+export interface StatsTable {
+  caption: string;
+  head: string[];
+  /** Cells: text, or a link (shown with the base path). The first cell heads the row. */
+  rows: (string | Link)[][];
 }
 
 export interface StatsSection {
   heading: string;
   /** A chart, already SVG, or '' */
   chartSvg: string;
-  table: { caption: string; head: string[]; rows: (string | Link)[][] } | null;
+  table: StatsTable | null;
+  /**
+   * The table is the chart's text alternative, too long to show open: the template puts it in
+   * a `<details>` under the chart.
+   */
+  collapsed?: boolean;
   note: string;
 }
 

@@ -23,3 +23,16 @@ export function withBasePath(basePath: string, url: string): string {
 export function absoluteUrl(siteUrl: string, basePath: string, url: string): string {
   return `${siteUrl}${withBasePath(basePath, url)}`;
 }
+
+/**
+ * Root-relative links in HTML made from the author's Markdown (`[the feed](/feed.xml)`) get
+ * the base path, like every link the templates make: with `basePath: /blog`,
+ * `href="/feed.xml"` → `href="/blog/feed.xml"`. Protocol-relative (`//host`) and links that
+ * already start with the base path are left alone.
+ */
+export function withBasePathInHtml(html: string, basePath: string): string {
+  if (basePath === '') return html;
+  return html.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (whole, attr: string, url: string) =>
+    url === basePath || url.startsWith(`${basePath}/`) ? whole : `${attr}="${basePath}${url}"`,
+  );
+}
