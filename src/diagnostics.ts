@@ -87,15 +87,33 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const last = Math.min(lines.length, d.line + 1);
   const width = String(last).length;
   const frame: string[] = [];
+  // Long lines are shown as a window around the column, so one line cannot flood the terminal.
+  const window = frameWindow((lines[d.line - 1] ?? '').length, d.column);
   for (let n = first; n <= last; n++) {
-    const text = (lines[n - 1] ?? '').replace(/\t/g, '  ');
+    const text = clip(lines[n - 1] ?? '', n === d.line ? window : { start: 0, end: FRAME_WIDTH }).replace(/\t/g, '  ');
     const marker = n === d.line ? '>' : ' ';
     frame.push(`  ${marker} ${String(n).padStart(width)} | ${text}`);
     if (n === d.line && d.column > 0) {
-      frame.push(`    ${' '.repeat(width)} | ${' '.repeat(d.column - 1)}^`);
+      const before = clip((lines[n - 1] ?? '').slice(0, d.column - 1), window).replace(/\t/g, '  ');
+      frame.push(`    ${' '.repeat(width)} | ${' '.repeat(before.length)}^`);
     }
   }
   return `${head}\n${frame.join('\n')}`;
+}
+
+/** Characters of a source line shown in a code frame at most. */
+const FRAME_WIDTH = 120;
+
+/** The slice of the error line (and its neighbours) that a code frame shows. */
+function frameWindow(length: number, column: number): { start: number; end: number } {
+  if (length <= FRAME_WIDTH) return { start: 0, end: FRAME_WIDTH };
+  const start = Math.max(0, Math.min(Math.max(column, 1) - 1 - FRAME_WIDTH / 2, length - FRAME_WIDTH));
+  return { start, end: start + FRAME_WIDTH };
+}
+
+function clip(text: string, window: { start: number; end: number }): string {
+  const shown = text.slice(window.start, window.end);
+  return `${window.start > 0 ? '…' : ''}${shown}${text.length > window.end ? '…' : ''}`;
 }
 
 /** Where in a text an offset falls, 1-based. */

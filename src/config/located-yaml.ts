@@ -20,10 +20,10 @@ export class LocatedYaml {
   constructor(
     readonly file: string,
     readonly doc: Document.Parsed,
-    private readonly text: string,
+    readonly text: string,
     private readonly lines: LineCounter,
     /** Columns to add on the text's first line (front matter starts after `---`). */
-    private readonly firstLineShift: number,
+    readonly firstLineShift: number,
   ) {}
 
   at(offset: number): Position {
@@ -70,7 +70,14 @@ export function parseLocatedYaml(
   firstLineShift = 0,
 ): { yaml: LocatedYaml | null; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  } catch (cause) {
+    // The parser recurses once per level of nesting: thousands of levels overflow the stack.
+    if (!isStackOverflow(cause)) throw cause;
+    return { yaml: null, diagnostics: [nestingError(file, text, firstLineShift)] };
+  }
   const yaml = new LocatedYaml(file, doc, text, lines, firstLineShift);
   const diagnostics = doc.warnings.map((w) =>
     yaml.warning(yaml.at(w.pos[0]), `YAML: ${w.message}`),
@@ -78,8 +85,11 @@ export function parseLocatedYaml(
   // An error found at the end of the text (a quote never closed) is shown after its last character.
   const end = text.trimEnd().length;
   for (const e of doc.errors) {
+    const at = yaml.at(Math.min(e.pos[0], end));
     diagnostics.push(
-      yaml.error(yaml.at(Math.min(e.pos[0], end)), `YAML does not parse: ${e.message}`, yamlHint(e.code)),
+      e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message)
+        ? yaml.error(at, NESTING.message, NESTING.hint)
+        : yaml.error(at, `YAML does not parse: ${e.message}`, yamlHint(e.code)),
     );
   }
   if (doc.errors.length === 0) {
@@ -88,6 +98,35 @@ export function parseLocatedYaml(
   }
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { yaml: ok ? yaml : null, diagnostics };
+}
+
+const NESTING = {
+  message: 'YAML is nested too deeply to be read',
+  hint: 'nest lists and maps only a few levels deep: a record needs tasks: with one level of fields',
+};
+
+function isStackOverflow(cause: unknown): boolean {
+  return cause instanceof RangeError && /call stack/i.test(cause.message);
+}
+
+/** Deep nesting that overflowed the stack, reported at its most indented line. */
+function nestingError(file: string, text: string, firstLineShift: number): Diagnostic {
+  const at = deepestLine(text);
+  return error(file, at.line, at.line === 1 ? at.column + firstLineShift : at.column, NESTING.message, NESTING.hint);
+}
+
+/** Where a block of nested YAML goes deepest: the first of its most indented lines. */
+function deepestLine(text: string): Position {
+  let best: Position = { line: 1, column: 1 };
+  let deepest = -1;
+  text.split(/\r?\n/).forEach((line, i) => {
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() !== '' && indent > deepest) {
+      deepest = indent;
+      best = { line: i + 1, column: indent + 1 };
+    }
+  });
+  return best;
 }
 
 function yamlHint(code: string): string {
@@ -101,7 +140,8 @@ function checkAliases(yaml: LocatedYaml): Diagnostic | null {
   try {
     yaml.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return null;
-  } catch {
+  } catch (cause) {
+    if (isStackOverflow(cause)) return nestingError(yaml.file, yaml.text, yaml.firstLineShift);
     let culprit: Node | undefined;
     visit(yaml.doc, {
       Alias(_key, alias) {
