@@ -412,13 +412,14 @@ describe('default theme', () => {
   });
 
   describe('lists', () => {
-    it('tag page: heading, count, totals, chart-less, newest-first record list', () => {
+    it('tag page: heading, count, totals, leverage chart, newest-first record list', () => {
       const root = tree(site, '/tags/time-record/');
       expect(text(select('h1', root)!)).toBe('Time Record');
       expect(text(select('.page-header', root)!)).toContain('3 records');
       const totals = tableAfter(root, 'h2', 'Totals');
       expect(selectAll('tbody th', totals).map(text)).toContain('Weighted leverage factor');
-      expect(select('figure', root)).toBeUndefined();
+      // The site model gives every tag page a leverage-over-time chart (site/stats-page.ts).
+      expect(select('figure svg.chart', root)).toBeTruthy();
       const list = tableAfter(root, 'h2', 'Records');
       expect(selectAll('thead th', list).map(text)).toEqual(['Date', 'Record', 'Tasks', 'Human', 'Claude', 'Leverage']);
       const rows = selectAll('tbody tr', list);
