@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { build } from '../build.js';
+import { build, type BuildSummary } from '../build.js';
 import { parseFlags } from './args.js';
 import { printDiagnostics, reportBuildError } from './report.js';
 
@@ -8,26 +8,69 @@ export async function buildCommand(args: string[]): Promise<number> {
     root: { type: 'string' },
     out: { type: 'string' },
     drafts: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    timings: { type: 'boolean' },
   });
   if (!parsed) return 1;
-  const root = parsed.values.root ?? '.';
+  const progress = progressPrinter();
   try {
     const summary = await build({
-      root,
+      root: parsed.values.root ?? '.',
       ...(parsed.values.out ? { out: parsed.values.out } : {}),
       drafts: parsed.values.drafts ?? false,
-      onProgress: (line) => {
-        if (process.stderr.isTTY && !process.env.CI) console.error(line);
-      },
+      cache: !parsed.values['no-cache'],
+      onProgress: progress.update,
     });
+    progress.done();
+    for (const note of summary.notes) console.error(`note: ${note}`);
     printDiagnostics(summary.warnings);
-    const out = relative(process.cwd(), summary.out) || '.';
-    console.log(
-      `Built ${summary.records} records into ${out}/: ${summary.pages} pages, ${summary.files} files in ${(summary.ms / 1000).toFixed(2)} s`,
-    );
+    console.log(summaryLine(summary));
+    if (parsed.values.timings) {
+      console.log(summary.timings.map((t) => `  ${t.stage.padEnd(8)} ${(t.ms / 1000).toFixed(3)} s`).join('\n'));
+    }
     return 0;
   } catch (err) {
+    progress.done();
     if (reportBuildError(err)) return 1;
     throw err;
   }
+}
+
+export function summaryLine(summary: BuildSummary): string {
+  const out = relative(process.cwd(), summary.out) || '.';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    `Built ${plural(summary.records, 'record')} into ${out}/: ${plural(summary.pages, 'page')}, ` +
+    `${summary.written} files written, ${summary.unchanged} unchanged` +
+    `${summary.removed ? `, ${summary.removed} removed` : ''} in ${(summary.ms / 1000).toFixed(2)} s`
+  );
+}
+
+/**
+ * Progress of long builds on stderr: one updating line on a terminal; plain lines, at each
+ * thousand and at the end of a stage, when not on a terminal or under CI.
+ */
+function progressPrinter() {
+  const live = Boolean(process.stderr.isTTY) && !process.env.CI;
+  let shown = false;
+  const printed = new Map<string, number>();
+  return {
+    update(stage: string, done: number, total: number) {
+      if (total < 1000) return;
+      if (live) {
+        process.stderr.write(`\r${stage} ${done}/${total}\x1b[K`);
+        shown = true;
+        return;
+      }
+      const step = done === total ? total : Math.floor(done / 1000) * 1000;
+      if (step > (printed.get(stage) ?? 0)) {
+        printed.set(stage, step);
+        console.error(`${stage} ${step}/${total}`);
+      }
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
 }

@@ -1,136 +1,313 @@
 /**
- * Writing `dist/` atomically: the whole site goes into a staging folder beside the output
- * folder and replaces it only when everything was written. A failed or killed build leaves
- * the last good output as it was.
+ * Writing `dist/` atomically and incrementally.
+ *
+ * A build never writes into the output folder. It writes into a second, complete copy of
+ * the site and swaps the two folders with renames, so a failed or killed build leaves the
+ * last good output as it was. The second copy is the output before last, kept in the cache
+ * folder (`.leverage-cache/output/`): bringing it up to date takes only the files that
+ * changed in the last two builds, never a copy of the whole site. Without it (first build,
+ * `--no-cache`, another disk, or after an interrupted build) the copy is made from scratch.
+ *
+ * An interrupted swap is noticed by its marker file and repaired by the next build, which
+ * then writes everything afresh rather than trust what it cannot know.
  */
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { error, BuildError } from '../diagnostics.js';
+import { hashBytes } from '../incremental/process.js';
 
+/** Files that are not pages (exports, feeds): output path → content. */
 export type OutputFiles = Map<string, string | Uint8Array>;
+
+export interface WrittenFile {
+  key: string;
+  hash: string;
+}
+
+export type OutputState = Record<string, WrittenFile>;
+
+export interface WriteStats {
+  /** Files whose bytes differ from the last output. */
+  written: number;
+  unchanged: number;
+  removed: number;
+  /** What the output folder now holds. */
+  files: OutputState;
+  /** What the kept second copy now holds (null: none is kept). */
+  spare: OutputState | null;
+}
+
+/** Where a build puts its files: the disk (build) or memory (dev server). */
+export interface OutputTarget {
+  /** True when the file was last made from a model with this key. */
+  isCurrent(path: string, key: string): boolean;
+  /** Keeps a current file as it is. */
+  keep(path: string): Promise<void>;
+  /** Writes a file unless its bytes are unchanged. */
+  write(path: string, content: string | Uint8Array, key: string): Promise<void>;
+  /** Drops files no longer produced and makes the new output visible. */
+  commit(): Promise<WriteStats>;
+  /** Called once the cache describes the committed output. */
+  settle(): Promise<void>;
+  /** Gives up: the last good output stays. */
+  abort(): Promise<void>;
+}
 
 /** Refuses output folders that would replace the author's own files. */
 export function checkOutputFolder(root: string, out: string): void {
   const rootPath = resolve(root);
   const outPath = resolve(out);
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + sep);
-  const problem =
-    inside(rootPath, outPath)
-      ? 'the output folder holds the site root'
-      : ['records', 'templates', 'public'].some((f) => inside(outPath, join(rootPath, f)))
-        ? 'the output folder is inside the records, templates or public folder'
-        : null;
+  const problem = inside(rootPath, outPath)
+    ? 'the output folder holds the site root'
+    : ['records', 'templates', 'public', '.leverage-cache'].some((f) => inside(outPath, join(rootPath, f)))
+      ? 'the output folder is inside the records, templates, public or cache folder'
+      : null;
   if (problem) {
     throw new BuildError([error(out, 0, 0, `cannot build into ${out}: ${problem}`, 'choose a separate folder such as dist/')]);
   }
 }
 
-/** Paths of a build's output must stay inside the output folder. */
-function safeJoin(folder: string, relativePath: string): string {
-  const target = resolve(folder, relativePath);
-  if (!target.startsWith(resolve(folder) + sep)) {
-    throw new BuildError([error(relativePath, 0, 0, 'a page would be written outside the output folder')]);
-  }
-  return target;
+/** Every file under a folder, as sorted relative `/` paths. */
+export async function listFiles(folder: string): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (dir: string, prefix: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(join(dir, entry.name), rel);
+      else if (entry.isFile()) files.push(rel);
+    }
+  };
+  await walk(folder, '');
+  return files.sort();
+}
+
+export interface LastOutput {
+  /** What the output folder holds. */
+  files: OutputState;
+  /** What the spare copy holds, if one is kept. */
+  spare: OutputState | null;
 }
 
 const STAGING = '.staging-';
 const RETIRED = '.old-';
+/** Present while a build changes the output or the spare copy. */
+const MARKER = 'build-in-progress';
 
-/** A build killed between the two renames of a swap leaves the old output under a retired name: put it back. */
-export async function recoverInterruptedSwap(out: string): Promise<void> {
-  const outPath = resolve(out);
-  const parent = dirname(outPath);
-  const name = basename(outPath);
-  let entries: string[];
-  try {
-    entries = await readdir(parent);
-  } catch {
-    return;
-  }
-  const outExists = entries.includes(name);
-  for (const entry of entries.sort()) {
-    if (entry.startsWith(`${name}${RETIRED}`)) {
-      if (!outExists) {
-        await rename(join(parent, entry), outPath);
-        return recoverInterruptedSwap(out);
+export class DiskTarget implements OutputTarget {
+  private readonly produced: OutputState = {};
+  private readonly madeDirs = new Set<string>();
+  private written = 0;
+  private unchanged = 0;
+
+  private constructor(
+    private readonly out: string,
+    private readonly cacheDir: string,
+    /** Where this build writes: the spare copy, or a fresh staging folder. */
+    private readonly work: string,
+    /** What `work` holds now. */
+    private readonly workState: OutputState,
+    /** What the output folder holds (for counting what changed). */
+    private readonly current: OutputState,
+    /** Whether the output folder may become the next spare copy. */
+    private readonly keepSpare: boolean,
+  ) {}
+
+  /**
+   * @param cacheDir the cache folder, for the spare copy and the swap marker; null: keep no spare.
+   * @param last what the last build left, from the cache; null: unknown.
+   */
+  static async open(out: string, cacheDir: string | null, last: LastOutput | null): Promise<DiskTarget> {
+    const outPath = resolve(out);
+    try {
+      await mkdir(dirname(outPath), { recursive: true });
+      const repaired = await recover(outPath, cacheDir);
+      const known = repaired ? null : last;
+      const spareDir = cacheDir ? join(cacheDir, 'output') : null;
+      const canKeepSpare = spareDir !== null && (await sameDisk(dirname(outPath), cacheDir!));
+      if (cacheDir) {
+        // Until the cache describes what this build made, the spare copy is not to be trusted.
+        await mkdir(cacheDir, { recursive: true });
+        await writeFile(join(cacheDir, MARKER), `${outPath}\n`);
       }
-      await rm(join(parent, entry), { recursive: true, force: true });
-    } else if (entry.startsWith(`${name}${STAGING}`)) {
-      await rm(join(parent, entry), { recursive: true, force: true });
+      if (canKeepSpare && known?.spare && (await isFolder(spareDir!))) {
+        return new DiskTarget(outPath, cacheDir!, spareDir!, known.spare, known.files, true);
+      }
+      if (spareDir) await rm(spareDir, { recursive: true, force: true });
+      const staging = `${outPath}${STAGING}${process.pid}`;
+      await rm(staging, { recursive: true, force: true });
+      await mkdir(staging, { recursive: true });
+      return new DiskTarget(outPath, cacheDir ?? '', staging, {}, known?.files ?? {}, canKeepSpare && known !== null);
+    } catch (err) {
+      throw writeError(out, err);
     }
   }
-}
 
-export interface WriteResult {
-  files: number;
+  /** Current in the work folder, or (in a fresh staging folder) in the output folder. */
+  isCurrent(path: string, key: string): boolean {
+    return (this.workState[path] ?? this.current[path])?.key === key;
+  }
+
+  async keep(path: string): Promise<void> {
+    const inWork = this.workState[path];
+    const file = inWork ?? this.current[path]!;
+    this.produced[path] = file;
+    this.count(path, file.hash);
+    if (inWork) return;
+    // A hard link to the output's file: the staging folder replaces the output folder whole,
+    // and nothing ever writes through the link.
+    const target = this.workPath(path);
+    try {
+      await this.makeDir(dirname(target));
+      await link(join(this.out, path), target).catch(() => copyFile(join(this.out, path), target));
+    } catch (err) {
+      throw writeError(this.out, err);
+    }
+  }
+
+  async write(path: string, content: string | Uint8Array, key: string): Promise<void> {
+    const hash = hashBytes(content);
+    this.produced[path] = { key, hash };
+    this.count(path, hash);
+    if (this.workState[path]?.hash === hash) return;
+    const target = this.workPath(path);
+    try {
+      await this.makeDir(dirname(target));
+      // The spare copy's files may be hard links to the output's: replace, never write through.
+      if (this.workState[path]) await unlink(target).catch(() => {});
+      await writeFile(target, content);
+    } catch (err) {
+      throw writeError(this.out, err);
+    }
+  }
+
+  private count(path: string, hash: string): void {
+    if (this.current[path]?.hash === hash) this.unchanged++;
+    else this.written++;
+  }
+
+  async commit(): Promise<WriteStats> {
+    const removed = Object.keys(this.current).filter((path) => !this.produced[path]).length;
+    try {
+      for (const path of Object.keys(this.workState)) {
+        if (this.produced[path]) continue;
+        await unlink(this.workPath(path)).catch(() => {});
+        await removeEmptyFolders(dirname(this.workPath(path)), this.work);
+      }
+      const old = await this.swap();
+      let spare: OutputState | null = null;
+      if (old && this.keepSpare) {
+        await rename(old, join(this.cacheDir, 'output'));
+        spare = this.current;
+      } else if (old) {
+        await rm(old, { recursive: true, force: true });
+      }
+      return { written: this.written, unchanged: this.unchanged, removed, files: this.produced, spare };
+    } catch (err) {
+      await this.abort();
+      throw writeError(this.out, err);
+    }
+  }
+
+  async settle(): Promise<void> {
+    if (this.cacheDir) await rm(join(this.cacheDir, MARKER), { force: true });
+  }
+
+  async abort(): Promise<void> {
+    // A spare copy half brought up to date is in no known state: drop it.
+    await rm(this.work, { recursive: true, force: true });
+    await this.settle();
+  }
+
+  /** Puts the work folder in place of the output folder; returns where the old output went. */
+  private async swap(): Promise<string | null> {
+    if (!(await isFolder(this.out))) {
+      await rm(this.out, { force: true });
+      await rename(this.work, this.out);
+      return null;
+    }
+    const retired = `${this.out}${RETIRED}${process.pid}`;
+    await rename(this.out, retired);
+    await rename(this.work, this.out);
+    return retired;
+  }
+
+  /** Paths of a build's output must stay inside the output folder. */
+  private workPath(relativePath: string): string {
+    const target = resolve(this.work, relativePath);
+    if (!target.startsWith(this.work + sep)) {
+      throw new BuildError([error(relativePath, 0, 0, 'a page would be written outside the output folder')]);
+    }
+    return target;
+  }
+
+  private async makeDir(dir: string): Promise<void> {
+    if (this.madeDirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.madeDirs.add(dir);
+  }
 }
 
 /**
- * Writes every file, then the `public/` folders (the package's default first, the root's
- * over it), into a staging folder, and swaps it in for `out`.
+ * Repairs what an interrupted build left: the old output put back if it was moved away,
+ * staging folders removed. True when anything was found: then what the cache says about
+ * the output can no longer be trusted.
  */
-export async function writeSiteAtomically(
-  out: string,
-  files: OutputFiles,
-  publicFolders: string[],
-): Promise<WriteResult> {
-  const outPath = resolve(out);
-  await mkdir(dirname(outPath), { recursive: true });
-  await recoverInterruptedSwap(outPath);
-  const staging = `${outPath}${STAGING}${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  try {
-    await mkdir(staging, { recursive: true });
-    for (const folder of publicFolders) {
-      if (await isFolder(folder)) await cp(folder, staging, { recursive: true, dereference: false });
+export async function recover(out: string, cacheDir: string | null): Promise<boolean> {
+  const parent = dirname(out);
+  const name = out.slice(parent.length + 1);
+  const entries = (await readdir(parent).catch(() => [] as string[])).sort();
+  let outExists = entries.includes(name);
+  let found = false;
+  for (const entry of entries) {
+    const path = join(parent, entry);
+    if (entry.startsWith(`${name}${RETIRED}`) && !outExists) {
+      await rename(path, out);
+      outExists = true;
+      found = true;
+    } else if (entry.startsWith(`${name}${RETIRED}`) || entry.startsWith(`${name}${STAGING}`)) {
+      await rm(path, { recursive: true, force: true });
+      found = true;
     }
-    const made = new Set<string>();
-    for (const [path, content] of files) {
-      const target = safeJoin(staging, path);
-      const dir = dirname(target);
-      if (!made.has(dir)) {
-        await mkdir(dir, { recursive: true });
-        made.add(dir);
-      }
-      await writeFile(target, content);
-    }
-    await swapIn(staging, outPath);
-  } catch (err) {
-    await rm(staging, { recursive: true, force: true });
-    if (err instanceof BuildError) throw err;
-    const e = err as NodeJS.ErrnoException;
-    throw new BuildError([
-      error(out, 0, 0, `could not write the site: ${e.code ?? ''} ${e.message}`.trim(), 'the previous output was left as it was'),
-    ]);
   }
-  return { files: files.size };
+  if (cacheDir && (await stat(join(cacheDir, MARKER)).then(() => true, () => false))) {
+    await rm(join(cacheDir, 'output'), { recursive: true, force: true });
+    await rm(join(cacheDir, MARKER), { force: true });
+    found = true;
+  }
+  return found;
 }
 
-async function swapIn(staging: string, outPath: string): Promise<void> {
-  if (!(await exists(outPath))) {
-    await rename(staging, outPath);
-    return;
-  }
-  const retired = `${outPath}${RETIRED}${process.pid}`;
-  await rename(outPath, retired);
-  await rename(staging, outPath);
-  await rm(retired, { recursive: true, force: true });
+async function sameDisk(a: string, b: string): Promise<boolean> {
+  await mkdir(b, { recursive: true });
+  const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+  return sa.dev === sb.dev;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
+async function removeEmptyFolders(dir: string, stop: string): Promise<void> {
+  while (dir !== stop && dir.startsWith(stop + sep)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
   }
+}
+
+function writeError(out: string, err: unknown): BuildError {
+  if (err instanceof BuildError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const reason =
+    e.code === 'ENOSPC' ? 'the disk is full'
+    : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
+    : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file stands where a folder must be'
+    : e.message;
+  return new BuildError([
+    error(out, 0, 0, `could not write the site: ${reason}${e.code ? ` (${e.code})` : ''}`, 'the previous output was left as it was'),
+  ]);
 }
 
 async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
+  return stat(path).then((s) => s.isDirectory(), () => false);
 }

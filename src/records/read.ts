@@ -21,8 +21,6 @@ export interface ReadRecordsResult {
   sources: Map<string, string>;
 }
 
-type FileResult = ParsedRecord & { file: string };
-
 export async function readRecords(
   root: string,
   config: SiteConfig,
@@ -32,16 +30,28 @@ export async function readRecords(
   const diagnostics = [...scan.diagnostics];
   const sources = new Map<string, string>();
   const texts = await Promise.all(scan.files.map((file) => readTextFile(root, file)));
-  const parsed: FileResult[] = [];
+  const parsed: FileRecord[] = [];
   scan.files.forEach((file, i) => {
     const read = texts[i]!;
-    if (read.ok) {
-      sources.set(file, read.text);
-      parsed.push({ file, ...parseRecord(file, read.text, config) });
-    } else {
-      diagnostics.push(read.diagnostic);
-    }
+    if (!read.ok) return void diagnostics.push(read.diagnostic);
+    sources.set(file, read.text);
+    parsed.push({ file, ...parseRecord(file, read.text, config) });
   });
+  return { ...assembleRecords(parsed, diagnostics, options), sources };
+}
+
+export type FileRecord = ParsedRecord & { file: string };
+
+/**
+ * Every file's result → the records of the site: files with errors left out, records for
+ * the same day reported, drafts kept only when asked for, sorted by date.
+ */
+export function assembleRecords(
+  parsed: readonly FileRecord[],
+  otherDiagnostics: readonly Diagnostic[],
+  options: { drafts: boolean },
+): { records: LeverageRecord[]; diagnostics: Diagnostic[] } {
+  const diagnostics = [...otherDiagnostics];
   for (const p of parsed) diagnostics.push(...p.diagnostics);
   diagnostics.push(...duplicateDates(parsed));
 
@@ -50,12 +60,12 @@ export async function readRecords(
     .flatMap((p) => (p.record && !broken.has(p.file) ? [p.record] : []))
     .filter((record) => options.drafts || !record.draft)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
-  return { records, diagnostics: sortDiagnostics(diagnostics), sources };
+  return { records, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** An error at each file that shares its date with another, naming them all. */
-function duplicateDates(parsed: FileResult[]): Diagnostic[] {
-  const byDate = new Map<string, FileResult[]>();
+function duplicateDates(parsed: readonly FileRecord[]): Diagnostic[] {
+  const byDate = new Map<string, FileRecord[]>();
   for (const p of parsed) {
     if (p.date) byDate.set(p.date.iso, [...(byDate.get(p.date.iso) ?? []), p]);
   }

@@ -22,7 +22,7 @@ describe('leverage build', () => {
     const dir = await root({ 'records/2026-03-02.md': GOOD });
     const result = await runCli(['build', '--root', dir]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Built 1 records? into .*dist\/: \d+ pages, \d+ files in \d+\.\d\d s\n$/);
+    expect(result.stdout).toMatch(/^Built 1 record into .*dist\/: \d+ pages, \d+ files written, 0 unchanged in \d+\.\d\d s\n$/);
     expect(existsSync(join(dir, 'dist/records/2026-03-02/index.html'))).toBe(true);
   });
 

@@ -1,0 +1,33 @@
+/**
+ * Fingerprints: what a cached result depends on. The generator's own code is part of it, so
+ * upgrading (or editing) the generator never reuses results made by another version.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let generator: string | undefined;
+
+/** Hash of every source file of the running generator (lib/ when compiled, src/ in tests). */
+export function generatorFingerprint(): string {
+  if (generator) return generator;
+  const hash = createHash('sha1');
+  const top = fileURLToPath(new URL('../', import.meta.url));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk(top);
+  generator = hash.digest('hex');
+  return generator;
+}
+
+export function fingerprint(...parts: unknown[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part)).update('\0');
+  return hash.digest('hex');
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs record jobs across worker threads, sized by `os.availableParallelism()` (override:
+ * LEVERAGE_WORKERS=N; 1 runs everything in this thread). Small builds stay in this thread:
+ * starting a worker costs more than it saves below a few hundred records.
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SiteConfig } from '../config/types.js';
+import { processRecordFile, type JobResult, type RecordJob } from './process.js';
+
+const BATCH = 32;
+const MIN_JOBS_FOR_WORKERS = 200;
+
+export function workerCount(jobs: number): number {
+  const override = Number(process.env.LEVERAGE_WORKERS);
+  if (Number.isInteger(override) && override >= 1) return override;
+  if (jobs < MIN_JOBS_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/**
+ * The compiled worker script. When the sources run as TypeScript (in tests), the worker
+ * still needs JavaScript: the copy compiled into lib/ by `npm run compile`.
+ */
+function workerScript(): URL | null {
+  const own = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(own))) return own;
+  const compiled = new URL('../../lib/incremental/worker.js', import.meta.url);
+  return existsSync(fileURLToPath(compiled)) ? compiled : null;
+}
+
+export async function runJobs(
+  root: string,
+  jobs: RecordJob[],
+  config: SiteConfig,
+  onProgress?: (done: number) => void,
+): Promise<JobResult[]> {
+  const count = Math.min(workerCount(jobs.length), Math.ceil(jobs.length / BATCH));
+  const script = workerScript();
+  if (count <= 1 || !script) {
+    return jobs.map((job, i) => {
+      if (i % BATCH === 0) onProgress?.(i);
+      return processRecordFile(root, job, config);
+    });
+  }
+
+  const results: JobResult[] = [];
+  let next = 0;
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { root, config } }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= jobs.length) return resolve();
+              const batch = jobs.slice(next, next + BATCH);
+              next += BATCH;
+              worker.postMessage(batch);
+            };
+            worker.on('message', (batch: JobResult[]) => {
+              results.push(...batch);
+              onProgress?.(results.length);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (next < jobs.length || code !== 0 ? reject(new Error(`a build worker stopped (exit ${code})`)) : undefined));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

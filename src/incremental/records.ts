@@ -1,0 +1,87 @@
+/**
+ * The records stage of a build, incremental: files whose size and modification time match
+ * the cache are reused without being read; files whose bytes match are reused after one
+ * read; only the rest are parsed and rendered, across worker threads.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import type { SiteConfig } from '../config/types.js';
+import { assembleRecords } from '../records/read.js';
+import type { LeverageRecord } from '../records/types.js';
+import type { RecordContent } from '../site/types.js';
+import type { CachedRecord, CachedRecords, FileState } from './cache.js';
+import { runJobs } from './pool.js';
+import type { RecordJob } from './process.js';
+
+export interface LoadedRecords {
+  /** Valid records, oldest first. */
+  records: LeverageRecord[];
+  /** Their content, same order. */
+  contents: RecordContent[];
+  diagnostics: Diagnostic[];
+  /** The cache entries of this build, by file (the next cache). */
+  entries: CachedRecords;
+  /** How many files were parsed and rendered (not taken from the cache). */
+  processed: number;
+  /** True when `entries` differ from the cache they came from. */
+  dirty: boolean;
+}
+
+/** Size and modification time of each record file (missing: size -1). */
+export async function statFiles(root: string, files: string[]): Promise<Record<string, FileState>> {
+  const states = await Promise.all(
+    files.map((file) =>
+      stat(join(root, ...file.split('/'))).then(
+        (s) => ({ mtimeMs: s.mtimeMs, size: s.size }),
+        () => ({ mtimeMs: 0, size: -1 }),
+      ),
+    ),
+  );
+  return Object.fromEntries(files.map((file, i) => [file, states[i]!]));
+}
+
+export async function loadRecords(
+  root: string,
+  config: SiteConfig,
+  scan: { files: string[]; diagnostics: Diagnostic[] },
+  states: Record<string, FileState>,
+  cached: CachedRecords,
+  options: { drafts: boolean },
+  onProgress?: (done: number, total: number) => void,
+): Promise<LoadedRecords> {
+  const entries: CachedRecords = {};
+  const jobs: RecordJob[] = [];
+  for (const file of scan.files) {
+    const entry = cached[file];
+    const now = states[file]!;
+    if (entry && entry.mtimeMs === now.mtimeMs && entry.size === now.size) entries[file] = entry;
+    else jobs.push({ file, cachedHash: entry?.hash ?? null });
+  }
+
+  let processed = 0;
+  const results = await runJobs(root, jobs, config, (done) => onProgress?.(scan.files.length - jobs.length + done, scan.files.length));
+  for (const result of results) {
+    const state = states[result.file]!;
+    if ('unchanged' in result) {
+      entries[result.file] = { ...cached[result.file]!, ...state };
+    } else {
+      processed++;
+      entries[result.file] = { ...result, ...state } satisfies CachedRecord;
+    }
+  }
+
+  const assembled = assembleRecords(
+    scan.files.map((file) => ({ file, ...entries[file]!.parsed })),
+    scan.diagnostics,
+    options,
+  );
+  return {
+    records: assembled.records,
+    contents: assembled.records.map((record) => entries[record.file]!.content!),
+    diagnostics: assembled.diagnostics,
+    entries,
+    processed,
+    dirty: jobs.length > 0 || Object.keys(cached).length !== scan.files.length,
+  };
+}
