@@ -1,6 +1,7 @@
 /**
  * Reading an author's text file: UTF-8 only, no NUL bytes. Problems come back as located
- * diagnostics, never as exceptions.
+ * diagnostics, never as exceptions. Line ends come out as LF whatever the file uses (CRLF
+ * from a Windows checkout, CR from an old Mac editor), so the same text gives the same site.
  */
 
 import { readFile } from 'node:fs/promises';
@@ -21,7 +22,7 @@ export async function readTextFile(root: string, file: string): Promise<TextFile
   return decodeText(file, bytes);
 }
 
-/** Decodes UTF-8 bytes; an error at the first invalid byte or NUL character otherwise. */
+/** Decodes UTF-8 bytes, line ends made LF; an error at the first invalid byte or NUL character otherwise. */
 export function decodeText(file: string, bytes: Uint8Array): TextFile {
   const bad = firstInvalidByte(bytes);
   if (bad !== -1) {
@@ -33,7 +34,7 @@ export function decodeText(file: string, bytes: Uint8Array): TextFile {
     const { line, column } = bytePosition(bytes, nul);
     return fail(file, line, column, 'the file contains a NUL character, so it is not text', 'save it as plain UTF-8 text');
   }
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  return { ok: true, text: new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n') };
 }
 
 /** `ENOENT`, `EACCES`, … of a file-system error. */
@@ -76,7 +77,8 @@ function bytePosition(bytes: Uint8Array, offset: number): { line: number; column
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 10) {
+    // LF, CRLF and a lone CR each end a line, as in the decoded text.
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
       line++;
       lineStart = i + 1;
     }
