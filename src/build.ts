@@ -94,8 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const fileStates = await timer.time('stat', () => statFiles(root, scan.files));
 
   const generator = generatorFingerprint();
-  const recordsKey = fingerprint(generator, config);
-  const globalKey = fingerprint(recordsKey, theme.hash, options.render ?? {});
+  const { recordsKey, globalKey } = buildKeys(config, theme, options.render);
   const inputs = fingerprint(globalKey, drafts, publicFiles, scan.diagnostics, fileStates);
   const notes: string[] = [];
   const manifest = await timer.time('cache', () => store.readManifest(generator));
@@ -144,7 +143,21 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   return summary(timer, out, counts, written, read.processed, diagnostics, notes);
 }
 
-function contentKeys(read: { records: LeverageRecord[]; contents: RecordContent[]; entries: Record<string, { hash: string }> }) {
+/**
+ * What cached work depends on: records on the generator and the config (`recordsKey`),
+ * pages also on the theme and render options (`globalKey`).
+ */
+export function buildKeys(config: SiteConfig, theme: ThemeSources, render?: RenderOptions) {
+  const recordsKey = fingerprint(generatorFingerprint(), config);
+  return { recordsKey, globalKey: fingerprint(recordsKey, theme.hash, render ?? {}) };
+}
+
+/** Each record's content → the hash of its file, for page keys. */
+export function contentKeys(read: {
+  records: LeverageRecord[];
+  contents: RecordContent[];
+  entries: Record<string, { hash: string }>;
+}): Map<RecordContent, string> {
   return new Map(read.contents.map((content, i) => [content, read.entries[read.records[i]!.file]!.hash]));
 }
 

@@ -6,18 +6,24 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { newCommand } from './commands/new.js';
 import { importCommand } from './commands/import.js';
+import { devCommand } from './commands/dev.js';
+import { cleanCommand } from './commands/clean.js';
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  build: { run: buildCommand, usage: 'build [--root DIR] [--out DIR] [--drafts]              build the site' },
-  new: { run: newCommand, usage: 'new [YYYY-MM-DD] [--root DIR]                            write a new record file' },
-  check: { run: checkCommand, usage: 'check [--root DIR]                                     validate records and config' },
-  import: { run: importCommand, usage: 'import FILE… [--out DIR] [--check-only]                turn hand-written posts into records' },
+const COMMANDS: Record<string, { run: Command; synopsis: string; does: string }> = {
+  build: { run: buildCommand, synopsis: 'build [--root DIR] [--out DIR] [--drafts] [--no-cache] [--timings]', does: 'build the site' },
+  dev: { run: devCommand, synopsis: 'dev [--root DIR] [--port N] [--drafts]', does: 'serve on 127.0.0.1, rebuild on change' },
+  new: { run: newCommand, synopsis: 'new [YYYY-MM-DD] [--root DIR]', does: 'write a new record file' },
+  check: { run: checkCommand, synopsis: 'check [--root DIR]', does: 'validate records and config' },
+  clean: { run: cleanCommand, synopsis: 'clean [--root DIR]', does: 'remove the build cache' },
+  import: { run: importCommand, synopsis: 'import FILE… [--out DIR] [--check-only]', does: 'turn hand-written posts into records' },
 };
 
 function usage(): string {
-  return ['usage: leverage <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  leverage ${c.usage}`)].join('\n');
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.synopsis.length));
+  const lines = Object.values(COMMANDS).map((c) => `  leverage ${c.synopsis.padEnd(width)}  ${c.does}`);
+  return ['usage: leverage <command> [options]', '', ...lines].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -50,8 +50,13 @@ export function noCache(): CacheStore {
   };
 }
 
+export interface MemoryCacheStore extends CacheStore {
+  /** The records of the last build (the dev server's quick updates start from them). */
+  lastRecords(): CachedRecords | null;
+}
+
 /** Keeps the last build's cache in memory; `outputExists` is the caller's. */
-export function memoryCache(outputExists: (out: string) => Promise<boolean>): CacheStore {
+export function memoryCache(outputExists: (out: string) => Promise<boolean>): MemoryCacheStore {
   let manifest: Manifest | null = null;
   let records: { fingerprint: string; records: CachedRecords } | null = null;
   return {
@@ -66,5 +71,6 @@ export function memoryCache(outputExists: (out: string) => Promise<boolean>): Ca
     },
     outputExists,
     folder: null,
+    lastRecords: () => records?.records ?? null,
   };
 }

@@ -60,13 +60,11 @@ export function siteInfo(source: SiteConfig): SiteInfo {
 export function buildSiteModel(sources: LeverageRecord[], records: RecordContent[], rawConfig: SiteConfig): SiteModel {
   const config = aliasConfig(rawConfig);
   const published = sources.map((source) => aliasRecord(source, rawConfig));
-  const series = seriesContext(published, records);
   const newestFirst = [...records].reverse();
   const tags = groupByTag(records);
-  const recordTag = tags.find((t) => t.slug === tagSlug(config.recordTag)) ?? null;
   const allTime = formattedTotals(records, config);
   const pages: Page[] = [
-    ...records.map((record, i) => recordPage(record, records[i - 1], records[i + 1], recordTag, series)),
+    ...recordPages(published, records, tags, config),
     ...tags.flatMap((tag) => tagPages(tag, config)),
     tagsPage(tags),
     homePage(newestFirst, records, allTime, config),
@@ -74,6 +72,35 @@ export function buildSiteModel(sources: LeverageRecord[], records: RecordContent
     notFoundPage(),
   ];
   return { site: siteInfo(config), pages, records };
+}
+
+/**
+ * Only the pages of the records of some dates, exactly as buildSiteModel makes them: the dev
+ * server shows an edited record at once and brings the list pages up to date after.
+ */
+export function recordPagesFor(
+  dates: ReadonlySet<string>,
+  sources: LeverageRecord[],
+  records: RecordContent[],
+  rawConfig: SiteConfig,
+): RecordPage[] {
+  const config = aliasConfig(rawConfig);
+  const published = sources.map((source) => aliasRecord(source, rawConfig));
+  return recordPages(published, records, groupByTag(records), config, dates);
+}
+
+function recordPages(
+  published: LeverageRecord[],
+  records: RecordContent[],
+  tags: TagGroup[],
+  config: SiteConfig,
+  only?: ReadonlySet<string>,
+): RecordPage[] {
+  const series = seriesContext(published, records);
+  const recordTag = tags.find((t) => t.slug === tagSlug(config.recordTag)) ?? null;
+  return records.flatMap((record, i) =>
+    only && !only.has(record.date) ? [] : [recordPage(record, records[i - 1], records[i + 1], recordTag, series)],
+  );
 }
 
 function recordPage(

@@ -30,19 +30,36 @@ export interface SeriesContext {
  * @param records their content, same order
  */
 export function seriesContext(sources: LeverageRecord[], records: RecordContent[]): SeriesContext {
-  const highlights = new Map<string, string[]>();
-  let previous: { record: LeverageRecord; content: RecordContent } | null = null;
+  // Each record is compared with the nearest earlier published (non-draft) record.
+  const previousIndex = new Map<string, number>();
+  let previous = -1;
   sources.forEach((record, i) => {
-    const content = records[i]!;
-    const h = recordHighlights(
-      record,
-      content.totals,
-      content.tasks,
-      previous ? { record: previous.record, totals: previous.content.totals } : null,
-    );
-    highlights.set(record.date, describeHighlights(h).map(escapeHtml));
-    if (!record.draft) previous = { record, content };
+    previousIndex.set(record.date, previous);
+    if (!record.draft) previous = i;
   });
+  const index = new Map(sources.map((record, i) => [record.date, i]));
+
+  // Highlights are made when a page asks for them: the dev server renders single pages.
+  const highlights = new Map<string, string[]>();
+  const highlightsOf = (date: string): string[] => {
+    const i = index.get(date);
+    if (i === undefined) return [];
+    let sentences = highlights.get(date);
+    if (!sentences) {
+      const record = sources[i]!;
+      const content = records[i]!;
+      const p = previousIndex.get(date)!;
+      const h = recordHighlights(
+        record,
+        content.totals,
+        content.tasks,
+        p >= 0 ? { record: sources[p]!, totals: records[p]!.totals } : null,
+      );
+      sentences = describeHighlights(h).map(escapeHtml);
+      highlights.set(date, sentences);
+    }
+    return sentences;
+  };
 
   const published = sources.flatMap((record, i) =>
     record.draft ? [] : [{ date: record.date, totals: records[i]!.totals }],
@@ -56,7 +73,7 @@ export function seriesContext(sources: LeverageRecord[], records: RecordContent[
   }
 
   return {
-    highlights: (date) => highlights.get(date) ?? [],
+    highlights: highlightsOf,
     milestones: (date) => milestones.get(date) ?? [],
   };
 }

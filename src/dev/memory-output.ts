@@ -1,0 +1,67 @@
+/**
+ * The dev server's output: the site in memory. A build stages its files and applies them
+ * in one synchronous step, so a request never sees half a rebuild.
+ */
+import { hashBytes } from '../incremental/process.js';
+import type { OutputTarget, OutputState, WriteStats } from '../output/write.js';
+
+export interface ServedFile {
+  bytes: Buffer;
+  key: string;
+  hash: string;
+}
+
+export class MemorySite {
+  readonly files = new Map<string, ServedFile>();
+
+  /** Puts files in place at once (the dev server's quick update of an edited record). */
+  apply(files: Map<string, ServedFile>): void {
+    for (const [path, file] of files) this.files.set(path, file);
+  }
+
+  state(): OutputState {
+    return Object.fromEntries([...this.files].map(([path, f]) => [path, { key: f.key, hash: f.hash }]));
+  }
+}
+
+/** @param onChange told of each file whose bytes changed */
+export function memoryTarget(site: MemorySite, onChange?: (path: string) => void): OutputTarget {
+  const staged = new Map<string, ServedFile>();
+  const produced = new Set<string>();
+  let written = 0;
+  let unchanged = 0;
+  return {
+    isCurrent: (path, key) => site.files.get(path)?.key === key,
+    async keep(path) {
+      produced.add(path);
+      unchanged++;
+    },
+    async write(path, content, key) {
+      produced.add(path);
+      const bytes = Buffer.from(content);
+      const hash = hashBytes(bytes);
+      const current = site.files.get(path);
+      if (current?.hash === hash) {
+        if (current.key !== key) staged.set(path, { ...current, key });
+        unchanged++;
+        return;
+      }
+      staged.set(path, { bytes, key, hash });
+      onChange?.(path);
+      written++;
+    },
+    async commit(): Promise<WriteStats> {
+      let removed = 0;
+      for (const path of [...site.files.keys()]) {
+        if (!produced.has(path)) {
+          site.files.delete(path);
+          removed++;
+        }
+      }
+      site.apply(staged);
+      return { written, unchanged, removed, files: site.state(), spare: null };
+    },
+    async settle() {},
+    async abort() {},
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The dev server's quick path for edited records: re-read only those files and render only
+ * their own pages, exactly as a full build would, so the edited page is served at once. The
+ * full incremental rebuild that follows brings neighbours and list pages up to date.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { hasErrors } from '../diagnostics.js';
+import type { SiteConfig } from '../config/types.js';
+import { assembleRecords } from '../records/read.js';
+import { recordPagesFor } from '../site/pages.js';
+import type { Renderer } from '../render/render.js';
+import type { CachedRecords } from '../incremental/cache.js';
+import { processRecordFile } from '../incremental/process.js';
+import { pageKey } from '../incremental/keys.js';
+import { hashBytes } from '../incremental/process.js';
+import { contentKeys } from '../build.js';
+import type { MemorySite, ServedFile } from './memory-output.js';
+
+export interface QuickContext {
+  root: string;
+  config: SiteConfig;
+  renderer: Renderer;
+  globalKey: string;
+  drafts: boolean;
+  /** The records of the last good build. */
+  entries: CachedRecords;
+}
+
+export type QuickResult = { ok: true; urls: string[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export function quickRecordUpdate(context: QuickContext, files: string[], site: MemorySite): QuickResult {
+  const entries: CachedRecords = { ...context.entries };
+  for (const file of files) {
+    const result = processRecordFile(context.root, { file, cachedHash: null }, context.config);
+    if ('unchanged' in result) continue;
+    // Size -1: the full rebuild after this one reads the file again rather than trust this entry.
+    entries[file] = { ...result, mtimeMs: 0, size: -1 };
+  }
+  const assembled = assembleRecords(
+    Object.keys(entries).sort().map((file) => ({ file, ...entries[file]!.parsed })),
+    [],
+    { drafts: context.drafts },
+  );
+  const problems = assembled.diagnostics.filter((d) => files.includes(d.file) || d.severity === 'error');
+  if (hasErrors(problems)) return { ok: false, diagnostics: problems };
+
+  const contents = assembled.records.map((record) => entries[record.file]!.content!);
+  const dates = new Set(assembled.records.filter((r) => files.includes(r.file)).map((r) => r.date));
+  const keys = contentKeys({ records: assembled.records, contents, entries });
+  const served = new Map<string, ServedFile>();
+  for (const page of recordPagesFor(dates, assembled.records, contents, context.config)) {
+    const bytes = Buffer.from(context.renderer.render(page));
+    served.set(page.outputPath, { bytes, key: pageKey(page, keys, context.globalKey), hash: hashBytes(bytes) });
+  }
+  site.apply(served);
+  return { ok: true, urls: [...served.keys()].map(urlOf) };
+}
+
+/** `records/x/index.html` → `/records/x/`. */
+export function urlOf(outputPath: string): string {
+  return `/${outputPath.replace(/(^|\/)index\.html$/, '$1')}`;
+}

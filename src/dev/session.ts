@@ -1,0 +1,153 @@
+/**
+ * `leverage dev`: builds the site into memory, serves it, watches the root and rebuilds
+ * what a change touches. An edited record's page is served first (quick-update.ts); the
+ * incremental build that follows updates everything else. A bad record's error goes to the
+ * terminal and, as an overlay, to the open pages, while the last good site stays served.
+ */
+import { join, relative, resolve, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { BuildFailed, build, buildKeys } from '../build.js';
+import { BuildError } from '../diagnostics.js';
+import { loadConfig } from '../config/load.js';
+import { readTextFile } from '../config/text-file.js';
+import { loadTheme } from '../render/theme.js';
+import { createRenderer } from '../render/render.js';
+import { siteInfo } from '../site/pages.js';
+import { memoryCache } from '../incremental/store.js';
+import { MemorySite, memoryTarget } from './memory-output.js';
+import { RELOAD_SCRIPT } from './reload-script.js';
+import { startServer, type DevServer } from './server.js';
+import { quickRecordUpdate, urlOf } from './quick-update.js';
+
+export interface DevOptions {
+  root: string;
+  port: number;
+  drafts: boolean;
+  log: (line: string) => void;
+}
+
+export interface DevSession {
+  url: string;
+  /** Resolves when the rebuilds queued so far are done (for tests). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const WATCHED = ['records', 'templates', 'public'];
+const RENDER = { injectBeforeBodyEnd: RELOAD_SCRIPT };
+
+export async function startDev(options: DevOptions): Promise<DevSession> {
+  const root = resolve(options.root);
+  const site = new MemorySite();
+  const store = memoryCache(async () => site.files.size > 0);
+  let problem: string | null = null;
+  let server: DevServer | null = null;
+
+  const report = async (diagnostics: readonly Diagnostic[], sources?: Map<string, string>) => {
+    const text = await describe(root, diagnostics, sources);
+    if (text === problem) return;
+    problem = text;
+    options.log(text);
+    server?.broadcast('problem', text);
+  };
+
+  const fullBuild = async () => {
+    const changed: string[] = [];
+    try {
+      const summary = await build({
+        root,
+        out: join(root, '.leverage-dev'),
+        drafts: options.drafts,
+        store,
+        render: RENDER,
+        target: async () => memoryTarget(site, (path) => changed.push(path)),
+      });
+      options.log(`rebuilt: ${summary.written} files changed, ${summary.unchanged} unchanged (${Math.round(summary.ms)} ms)`);
+      if (problem) server?.broadcast('ok', null);
+      problem = null;
+      if (changed.length) server?.broadcast('reload', changed.map((p) => basePath + urlOf(p)));
+    } catch (err) {
+      if (err instanceof BuildFailed) await report(err.diagnostics, err.sources);
+      else if (err instanceof BuildError) await report(err.diagnostics);
+      else throw err;
+    }
+  };
+
+  const quickUpdate = async (files: string[]) => {
+    const entries = store.lastRecords();
+    if (!entries || problem) return;
+    const { config } = await loadConfig(root);
+    const theme = await loadTheme(root);
+    const renderer = createRenderer(theme, siteInfo(config), RENDER);
+    const { globalKey } = buildKeys(config, theme, RENDER);
+    const result = quickRecordUpdate({ root, config, renderer, globalKey, drafts: options.drafts, entries }, files, site);
+    if (!result.ok) return report(result.diagnostics);
+    server?.broadcast('reload', result.urls.map((u) => basePath + u));
+  };
+
+  // Changes arrive in bursts (an editor's save is several events): gather them, then rebuild.
+  const pending = new Set<string>();
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  const schedule = (path: string) => {
+    pending.add(path);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const paths = [...pending];
+      pending.clear();
+      running = running.then(() => rebuild(paths)).catch((err) => options.log(`leverage dev: ${(err as Error).message}`));
+    }, 25);
+  };
+  const rebuild = async (paths: string[]) => {
+    const records = paths.filter((p) => p.startsWith(`records/`) && p.endsWith('.md'));
+    if (records.length === paths.length) await quickUpdate(records);
+    await fullBuild();
+  };
+
+  const { config } = await loadConfig(root);
+  const basePath = config.basePath;
+  await fullBuild();
+  server = await startServer(site, { port: options.port, basePath, currentProblem: () => problem });
+
+  const watcher: FSWatcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (path) => !isWatched(relative(root, path)),
+  });
+  watcher.on('all', (_event, path) => schedule(relative(root, path).split(sep).join('/')));
+  await new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
+
+  return {
+    url: server.url,
+    idle: async () => {
+      while (timer || pending.size) await new Promise((r) => setTimeout(r, 10));
+      await running;
+    },
+    close: async () => {
+      if (timer) clearTimeout(timer);
+      await watcher.close();
+      await running;
+      await server?.close();
+    },
+  };
+}
+
+function isWatched(rel: string): boolean {
+  if (rel === '' || rel === 'site.yaml') return true;
+  const top = rel.split(sep)[0]!;
+  return WATCHED.includes(top);
+}
+
+async function describe(root: string, diagnostics: readonly Diagnostic[], sources?: Map<string, string>): Promise<string> {
+  const lines: string[] = [];
+  for (const d of diagnostics) {
+    let source = sources?.get(d.file);
+    if (source === undefined && d.line > 0) {
+      const read = await readTextFile(root, d.file);
+      if (read.ok) source = read.text;
+    }
+    lines.push(formatDiagnostic(d, source));
+  }
+  return lines.join('\n');
+}
