@@ -1,0 +1,159 @@
+/**
+ * Incremental builds give byte-identical output to a build without cache, after every kind
+ * of change; a cache that is corrupt or from another version is never trusted.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from '../../src/build.js';
+import { makeRoot, readTree, removeRoot, writeFiles } from '../support/site.js';
+
+const day = (date: string, human: string, body = 'Body.', extra = '') =>
+  `---\ndate: ${date}\n${extra}tasks:\n  - task: Work on ${date}\n    human: ${human}\n    claude: 10m\n---\n\n${body}\n`;
+
+let root: string;
+beforeEach(async () => {
+  root = await makeRoot({
+    'records/2026-03-01.md': day('2026-03-01', '2h'),
+    'records/2026-03-02.md': day('2026-03-02', '4h', 'Second body.'),
+    'records/2026-03-03.md': day('2026-03-03', '8h', 'Third body.', 'tags: [AI, Time Record, Extra]\n'),
+    'records/2026-03-04.md': day('2026-03-04', '1h'),
+    'public/robots.txt': 'User-agent: *\n',
+  });
+});
+afterEach(() => removeRoot(root));
+
+/** Builds incrementally into dist/ and from scratch into fresh/, and compares every byte. */
+async function expectSameAsColdBuild() {
+  const incremental = await build({ root });
+  await rm(join(root, 'fresh'), { recursive: true, force: true });
+  await build({ root, out: join(root, 'fresh'), cache: false });
+  const [a, b] = await Promise.all([readTree(join(root, 'dist')), readTree(join(root, 'fresh'))]);
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  for (const [path, bytes] of b) expect(a.get(path)!.equals(bytes), path).toBe(true);
+  return incremental;
+}
+
+describe('an incremental build equals a cold build', () => {
+  beforeEach(async () => {
+    await build({ root });
+    await build({ root }); // the second build keeps a spare copy, so later builds exercise it
+  });
+
+  it('when nothing changed, and writes nothing', async () => {
+    const summary = await expectSameAsColdBuild();
+    expect(summary.written).toBe(0);
+    expect(summary.processed).toBe(0);
+  });
+
+  it("after a record's body changed, writing only that page", async () => {
+    await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'A new body.') });
+    const summary = await expectSameAsColdBuild();
+    expect(summary.processed).toBe(1);
+    expect(summary.written).toBeLessThanOrEqual(4); // the page, and the feeds that carry it in full
+    expect(await readFile(join(root, 'dist/records/2026-03-02/index.html'), 'utf8')).toContain('A new body.');
+  });
+
+  it("after a record's numbers changed", async () => {
+    await writeFiles(root, { 'records/2026-03-03.md': day('2026-03-03', '80h', 'Third body.', 'tags: [AI, Time Record, Extra]\n') });
+    await expectSameAsColdBuild();
+  });
+
+  it('after two builds in a row each changed a different record (the spare copy is one build behind)', async () => {
+    await writeFiles(root, { 'records/2026-03-01.md': day('2026-03-01', '3h') });
+    await build({ root });
+    await writeFiles(root, { 'records/2026-03-04.md': day('2026-03-04', '5h') });
+    await expectSameAsColdBuild();
+  });
+
+  it('after a template changed', async () => {
+    const layout = await readFile(join(import.meta.dirname, '../../templates/partials/layout.hbs'), 'utf8');
+    await writeFiles(root, { 'templates/partials/layout.hbs': layout.replace('</body>', '<!-- custom --></body>') });
+    const summary = await expectSameAsColdBuild();
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('<!-- custom -->');
+    expect(summary.processed).toBe(0); // records are not parsed again for a template change
+  });
+
+  it('after the config changed', async () => {
+    await writeFiles(root, { 'site.yaml': 'title: A Different Title\n' });
+    await expectSameAsColdBuild();
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('A Different Title');
+  });
+
+  it('after a public file changed, was added and was removed', async () => {
+    await writeFiles(root, { 'public/robots.txt': 'User-agent: *\nDisallow: /x\n', 'public/extra/a.txt': 'a' });
+    await expectSameAsColdBuild();
+    await rm(join(root, 'public/extra'), { recursive: true });
+    await expectSameAsColdBuild();
+    expect(existsSync(join(root, 'dist/extra/a.txt'))).toBe(false);
+  });
+
+  it('after a record was deleted: its page and its tag page are gone', async () => {
+    await rm(join(root, 'records/2026-03-03.md'));
+    const summary = await expectSameAsColdBuild();
+    expect(summary.removed).toBeGreaterThanOrEqual(2);
+    expect(existsSync(join(root, 'dist/records/2026-03-03'))).toBe(false);
+    expect(existsSync(join(root, 'dist/tags/extra'))).toBe(false);
+  });
+
+  it('after a record was renamed (moved into a year folder)', async () => {
+    await writeFiles(root, { 'records/2026/.keep': '' });
+    await rename(join(root, 'records/2026-03-02.md'), join(root, 'records/2026/2026-03-02.md'));
+    await expectSameAsColdBuild();
+  });
+
+  it('after a record was added', async () => {
+    await writeFiles(root, { 'records/2026-03-05.md': day('2026-03-05', '6h') });
+    await expectSameAsColdBuild();
+  });
+});
+
+describe('a cache that cannot be trusted', () => {
+  it('is discarded when corrupt, and the build is still right', async () => {
+    await build({ root });
+    const file = join(root, '.leverage-cache/records.bin');
+    const bytes = await readFile(file);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+    await writeFile(file, bytes);
+    await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'Changed.') });
+    const summary = await expectSameAsColdBuild();
+    expect(summary.notes).toEqual(['.leverage-cache/records.bin is corrupt; rebuilding it']);
+    expect(summary.processed).toBe(4);
+  });
+
+  it('is discarded when from another format version', async () => {
+    await build({ root });
+    const file = join(root, '.leverage-cache/manifest.bin');
+    const bytes = await readFile(file);
+    await writeFile(file, Buffer.concat([Buffer.from('leverage-cache/0\n'), bytes.subarray(17)]));
+    const summary = await expectSameAsColdBuild();
+    expect(summary.notes).toContain('.leverage-cache/manifest.bin is from another version; rebuilding it');
+  });
+
+  it('is discarded when truncated', async () => {
+    await build({ root });
+    const file = join(root, '.leverage-cache/manifest.bin');
+    await writeFile(file, (await readFile(file)).subarray(0, 30));
+    const summary = await expectSameAsColdBuild();
+    expect(summary.notes).toContain('.leverage-cache/manifest.bin is corrupt; rebuilding it');
+  });
+
+  it('is not trusted after a build was interrupted while changing the spare copy', async () => {
+    await build({ root });
+    await writeFiles(root, { 'records/2026-03-04.md': day('2026-03-04', '2h') });
+    await build({ root }); // now a spare copy is kept
+    // What a build killed half-way leaves: the marker, and a spare copy in an unknown state.
+    await writeFile(join(root, '.leverage-cache/build-in-progress'), 'x');
+    await writeFile(join(root, '.leverage-cache/output/records/2026-03-02/index.html'), 'half-written');
+    // A change that leaves the 2026-03-02 page as it was: only distrust of the spare rewrites it.
+    await writeFiles(root, { 'records/2026-03-04.md': day('2026-03-04', '2h', 'Another body.') });
+    await expectSameAsColdBuild();
+    expect(existsSync(join(root, '.leverage-cache/build-in-progress'))).toBe(false);
+  });
+
+  it('--no-cache neither reads nor writes the cache', async () => {
+    await build({ root, cache: false });
+    expect(existsSync(join(root, '.leverage-cache'))).toBe(false);
+  });
+});
