@@ -94,8 +94,8 @@ export class Fields {
     return this.wrongType(key, 'true or false');
   }
 
-  /** A number; `whole` asks for an integer; `min` is inclusive, `above` exclusive. */
-  number(key: string, rule: { whole?: boolean; min?: number; above?: number }): number | undefined {
+  /** A number; `whole` asks for an integer; `min` and `max` are inclusive, `above` exclusive. */
+  number(key: string, rule: { whole?: boolean; min?: number; above?: number; max?: number }): number | undefined {
     const value = this.value(key);
     const kind =
       (rule.whole ? 'a whole number' : 'a number') +
@@ -108,7 +108,11 @@ export class Fields {
       (!rule.whole || Number.isInteger(value)) &&
       (rule.min === undefined || value >= rule.min) &&
       (rule.above === undefined || value > rule.above);
-    return ok ? value : this.error(key, `${key} must be ${kind}, got ${this.shown(key)}`);
+    if (!ok) return this.error(key, `${key} must be ${kind}, got ${this.shown(key)}`);
+    if (rule.max !== undefined && value > rule.max) {
+      return this.error(key, `${key} must be at most ${rule.max.toLocaleString('en-US')}, got ${this.shown(key)}`);
+    }
+    return value;
   }
 
   /** A YAML list's items (aliases resolved). */

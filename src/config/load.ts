@@ -72,7 +72,7 @@ const READERS: { [K in keyof SiteConfig]: Reader<K> } = {
   callToAction: optionalText,
   defaultTags: (f, key) => f.stringList(key),
   defaultModel: text,
-  workWeekHours: (f, key) => f.number(key, { above: 0 }),
+  workWeekHours: readWorkWeekHours,
   titlePattern: text,
   allowHtml: flag,
   pageSize: count(1),
@@ -114,6 +114,13 @@ export function parseConfig(file: string, source: string): LoadedConfig {
 function readKey<K extends keyof SiteConfig>(config: SiteConfig, fields: Fields, key: K): void {
   const value = READERS[key](fields, key);
   if (value !== undefined) config[key] = value;
+}
+
+/** A week has 168 hours; under one hour a work week is a typo, and "work weeks" would be astronomical. */
+function readWorkWeekHours(fields: Fields, key: 'workWeekHours'): number | undefined {
+  const value = fields.number(key, { above: 0, max: 168 });
+  if (value === undefined || value >= 1) return value;
+  return fields.error(key, `${key} must be at least 1, got ${fields.shown(key)}`);
 }
 
 function readUrl(fields: Fields, key: 'url'): string | undefined {

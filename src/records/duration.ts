@@ -30,7 +30,7 @@ export function describeDurationForms(unit: DurationUnit): string {
 export function parseDuration(value: unknown, field: string, bareUnit: DurationUnit): DurationResult {
   const hint = describeDurationForms(bareUnit);
   if (typeof value === 'number') {
-    return positive(bareUnit === 'hours' ? value * 60 : value, field, String(value), hint);
+    return positive(bareUnit === 'hours' ? value * 60 : value, field, String(value), hint, bareUnit);
   }
   if (typeof value !== 'string') {
     return { ok: false, message: `${field} must be a duration`, hint };
@@ -40,7 +40,7 @@ export function parseDuration(value: unknown, field: string, bareUnit: DurationU
 
   if (BARE.test(text)) {
     const n = Number(text);
-    return positive(bareUnit === 'hours' ? n * 60 : n, field, text, hint);
+    return positive(bareUnit === 'hours' ? n * 60 : n, field, text, hint, bareUnit);
   }
   if (text.startsWith('-')) {
     return { ok: false, message: `${field} must be greater than zero, got ${text}`, hint };
@@ -66,15 +66,33 @@ export function parseDuration(value: unknown, field: string, bareUnit: DurationU
     }
     rest = rest.slice(match[0].length).trimStart();
   }
-  return positive(minutes, field, text, hint);
+  return positive(minutes, field, text, hint, bareUnit);
 }
 
-function positive(minutes: number, field: string, shown: string, hint: string): DurationResult {
+/**
+ * Bounds of any one duration. Beyond them a value is a typo, not a measurement, and it
+ * would make figures that cannot be shown (`6e+301 hours`) or computed with (an
+ * `Infinity` total, a leverage in the billions).
+ */
+export const MIN_DURATION_MINUTES = 1 / 60;
+export const MAX_DURATION_MINUTES = 100_000 * 60;
+
+function positive(minutes: number, field: string, shown: string, hint: string, bareUnit: DurationUnit): DurationResult {
   if (!Number.isFinite(minutes)) {
     return { ok: false, message: `${field} is not a finite duration, got ${shown}`, hint };
   }
   if (minutes <= 0) {
     return { ok: false, message: `${field} must be greater than zero, got ${shown}`, hint };
+  }
+  if (minutes < MIN_DURATION_MINUTES) {
+    return { ok: false, message: `${field} must be at least one second, got ${shown}`, hint: `a shorter time is not a measurement; ${hint}` };
+  }
+  if (minutes > MAX_DURATION_MINUTES) {
+    return {
+      ok: false,
+      message: `${field} must be at most 100,000 hours, got ${shown}`,
+      hint: `check the unit: a bare number of ${field} is ${bareUnit}; ${hint}`,
+    };
   }
   return { ok: true, minutes };
 }

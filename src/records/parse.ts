@@ -70,7 +70,7 @@ function checkRecord(file: string, text: string, config: SiteConfig): ParsedReco
     model: fields.string('model') ?? config.defaultModel,
     tags: fields.stringList('tags') ?? [...config.defaultTags],
     summary: fields.string('summary') ?? null,
-    tokens: fields.number('tokens', { whole: true, min: 0 }) ?? null,
+    tokens: fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER }) ?? null,
     tasksCompleted: readTasksCompleted(fields, items?.length ?? 0),
     draft: fields.boolean('draft') ?? false,
   };
@@ -116,7 +116,7 @@ function readTaskList(fields: Fields, items: Node[] | undefined): Task[] | null 
 }
 
 function readTasksCompleted(fields: Fields, rows: number): number | undefined {
-  const value = fields.number('tasksCompleted', { whole: true, min: 0 });
+  const value = fields.number('tasksCompleted', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER });
   if (value === undefined || value >= rows) return value;
   return fields.error(
     'tasksCompleted',
