@@ -6,6 +6,7 @@ import { readTextFile } from '../config/text-file.js';
 import type { SiteConfig } from '../config/types.js';
 import { scanRecordFiles } from './files.js';
 import { parseRecord } from './parse.js';
+import { tagCollisions } from './tag-collisions.js';
 import type { ParsedRecord } from './parse.js';
 import type { LeverageRecord } from './types.js';
 
@@ -60,6 +61,7 @@ export function assembleRecords(
     .flatMap((p) => (p.record && !broken.has(p.file) ? [p.record] : []))
     .filter((record) => options.drafts || !record.draft)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
+  diagnostics.push(...tagCollisions(records));
   return { records, diagnostics: sortDiagnostics(diagnostics) };
 }
 

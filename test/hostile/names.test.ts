@@ -1,0 +1,208 @@
+/**
+ * Hostile names: tags and file names with `..`, slashes, look-alike letters and emoji, tags
+ * that share a slug, and links that lead out of the root. Every page stays inside the output
+ * folder, every link points at a page that exists, nothing outside the root is read.
+ */
+import { lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHtml, text, texts } from '../support/site.js';
+import { expectBuilt, expectRejected, hostileBuild, listTree, plainRecord } from './helpers.js';
+import { selectAll } from 'hast-util-select';
+
+const withTags = (date: string, tags: string) => plainRecord(date, `tags: ${tags}\n`);
+
+describe('hostile tag names', () => {
+  it('`..`, slashes, backslashes, look-alikes, emoji and CJK each get a page of their own, inside tags/', async () => {
+    const result = await hostileBuild({
+      'records/2026-01-01.md': withTags(
+        '2026-01-01',
+        `["../../../etc/passwd", "..", "/", "a/b", "a\\\\b", "C:\\\\Windows", "Tіme Record", "🚀", "👩‍💻 pair", "日本語", "%2e%2e", "Time Record", "index.html", "-"]`,
+      ),
+    });
+    try {
+      expectBuilt(result);
+      const tagPages = result.outFiles.filter((f) => f.startsWith('tags/') && f !== 'tags/index.html');
+      for (const page of tagPages) expect(page).toMatch(/^tags\/[a-z0-9]+(-[a-z0-9]+)*\/index\.html$/);
+      // 14 tags, 13 pages: `a/b` and `a\b` share /tags/a-b/ (with a warning); no other is lost or merged.
+      expect(tagPages).toHaveLength(13);
+      expect(result.stderr).toContain('warning: tag "a\\b" shares the page /tags/a-b/ with tag "a/b"');
+      const record = await readHtml(join(result.out, 'records/2026-01-01/index.html'));
+      const links = selectAll('ul.tags a', record).map((a) => String(a.properties.href));
+      expect(links).toHaveLength(14);
+      for (const href of links) expect(result.outFiles).toContain(`${href.slice(1)}index.html`);
+      expect(texts(record, 'ul.tags a')).toContain('../../../etc/passwd');
+      const lookAlike = links[texts(record, 'ul.tags a').indexOf('Tіme Record')];
+      expect(lookAlike).not.toBe('/tags/time-record/');
+      expect(text(await readHtml(join(result.out, 'tags/tag-1f680/index.html')), 'h1')).toBe('🚀');
+    } finally {
+      await result.cleanup();
+    }
+  });
+
+  it('spelling variants (AI and ai; Time Record, time  record, time-record, time_record) share one page, named by the first spelling, silently', async () => {
+    const result = await hostileBuild({
+      'records/2026-01-01.md': withTags('2026-01-01', '[AI, Time Record]'),
+      'records/2026-01-02.md': withTags('2026-01-02', '[ai, time  record]'),
+      'records/2026-01-03.md': withTags('2026-01-03', '[Ai, time-record, time_record]'),
+    });
+    try {
+      expectBuilt(result);
+      expect(result.stderr).toBe('');
+      const ai = await readHtml(join(result.out, 'tags/ai/index.html'));
+      expect(text(ai, 'h1')).toBe('AI');
+      expect(text(ai, '.page-header .meta')).toMatch(/^3 records/);
+      const tags = await readHtml(join(result.out, 'tags/index.html'));
+      expect(texts(tags, 'main a').filter((t) => /^ai\b|^time/i.test(t))).toHaveLength(2);
+      // Each record keeps its own spelling on its page, linking to the shared page.
+      const second = await readHtml(join(result.out, 'records/2026-01-02/index.html'));
+      expect(selectAll('ul.tags a', second).map((a) => [String(a.properties.href), text(a, 'a')])).toEqual([
+        ['/tags/ai/', 'ai'],
+        ['/tags/time-record/', 'time record'], // (text() collapses the two spaces)
+      ]);
+    } finally {
+      await result.cleanup();
+    }
+  });
+
+  it('different tags with the same slug (C++ and C#) are merged, with a warning that names both', async () => {
+    const result = await hostileBuild({
+      'records/2026-01-01.md': withTags('2026-01-01', '["C++"]'),
+      'records/2026-01-02.md': withTags('2026-01-02', '["C#", "C++"]'),
+      'records/2026-01-03.md': withTags('2026-01-03', '["C#"]'),
+    });
+    try {
+      expectBuilt(result);
+      const warnings = result.stderr.split('\n').filter((l) => l.includes('warning:'));
+      expect(warnings).toEqual([
+        'records/2026-01-02.md: warning: tag "C#" shares the page /tags/c/ with tag "C++" (records/2026-01-01.md), so both are shown as one tag, "C++" (rename one of them so that their letters or digits differ, e.g. C-sharp and C-plus-plus)',
+        'records/2026-01-03.md: warning: tag "C#" shares the page /tags/c/ with tag "C++" (records/2026-01-01.md), so both are shown as one tag, "C++" (rename one of them so that their letters or digits differ, e.g. C-sharp and C-plus-plus)',
+      ]);
+      expect(text(await readHtml(join(result.out, 'tags/c/index.html')), '.page-header .meta')).toMatch(/^3 records/);
+    } finally {
+      await result.cleanup();
+    }
+  });
+});
+
+describe('hostile file names', () => {
+  it('names with `..`, spaces, percent signs, markup and emoji: the page URL comes from the date alone', async () => {
+    const names = ['2026-01-01 ..md', '2026-01-02..%2F..%2Fevil.md', '2026-01-03 <img src=x onerror=alert(1)>.md', '2026-01-04 🚀.md', '2026-01-05 ‮gpj.md'];
+    const files = Object.fromEntries(names.map((n) => [`records/${n}`, plainRecord(n.slice(0, 10)).replace(/^---\ndate: .*\n/, '---\n')]));
+    const result = await hostileBuild(files);
+    try {
+      expectBuilt(result);
+      for (const n of names) expect(result.outFiles).toContain(`records/${n.slice(0, 10)}/index.html`);
+      expect(result.outFiles.filter((f) => f.startsWith('records/'))).toHaveLength(names.length);
+    } finally {
+      await result.cleanup();
+    }
+  });
+
+  it('an error in such a file names it as it is, without running anything', async () => {
+    const result = await hostileBuild({ 'records/2026-01-03 <img src=x onerror=alert(1)>.md': '---\ntasks: []\n---\n' });
+    try {
+      expectRejected(result, /^records\/2026-01-03 <img src=x onerror=alert\(1\)>\.md:2:8: tasks is empty/m);
+    } finally {
+      await result.cleanup();
+    }
+  });
+});
+
+describe('links in records/', () => {
+  it('a link to a file outside the root: a located error, the file is never read', async () => {
+    const result = await hostileBuild(
+      { 'records/2026-01-01.md': plainRecord('2026-01-01') },
+      {
+        setup: async (root, base) => {
+          await writeFile(join(base, 'outside.md'), plainRecord('2026-01-02', 'summary: SECRET-OUTSIDE\n'));
+          await symlink(join(base, 'outside.md'), join(root, 'records/2026-01-02.md'));
+        },
+      },
+    );
+    try {
+      expectRejected(result, /^records\/2026-01-02\.md: the link leads outside the site folder, to .*outside\.md \(copy the file into the site folder instead of linking to it\)$/m);
+      expect(result.stderr).not.toContain('SECRET-OUTSIDE');
+    } finally {
+      await result.cleanup();
+    }
+  });
+
+  it('a linked folder outside the root, a link to /etc/passwd, and records/ itself a link outside: located errors', async () => {
+    const result = await hostileBuild(
+      { 'records/2026-01-01.md': plainRecord('2026-01-01') },
+      {
+        setup: async (root, base) => {
+          await mkdir(join(base, 'elsewhere'));
+          await writeFile(join(base, 'elsewhere/2026-01-02.md'), plainRecord('2026-01-02'));
+          await symlink(join(base, 'elsewhere'), join(root, 'records/more'));
+          await symlink('/etc/passwd', join(root, 'records/passwd.md'));
+        },
+      },
+    );
+    try {
+      expectRejected(result, /records\/more: the link leads outside the site folder/, /records\/passwd\.md: the link leads outside the site folder, to \/etc\/passwd/);
+    } finally {
+      await result.cleanup();
+    }
+    const whole = await hostileBuild(
+      {},
+      {
+        setup: async (root, base) => {
+          await mkdir(join(base, 'real-records'));
+          await writeFile(join(base, 'real-records/2026-01-02.md'), plainRecord('2026-01-02'));
+          await symlink(join(base, 'real-records'), join(root, 'records'));
+        },
+      },
+    );
+    try {
+      expectRejected(whole, /^records: the link leads outside the site folder/m);
+    } finally {
+      await whole.cleanup();
+    }
+  });
+
+  it('links that stay inside the root are followed; a loop and a dangling link do not hang', async () => {
+    const result = await hostileBuild(
+      { 'records/2026-01-01.md': plainRecord('2026-01-01'), 'drafts/2026-01-02.md': plainRecord('2026-01-02') },
+      {
+        setup: async (root) => {
+          await symlink(join(root, 'drafts/2026-01-02.md'), join(root, 'records/2026-01-02.md'));
+          await symlink(join(root, 'records'), join(root, 'records/loop'));
+          await symlink(join(root, 'nowhere.md'), join(root, 'records/2026-01-03.md'));
+        },
+      },
+    );
+    try {
+      expectRejected(result, /^records\/2026-01-03\.md: the link points to nothing \(fix or remove the link\)$/m);
+      expect(result.stderr).not.toMatch(/2026-01-02|loop/);
+    } finally {
+      await result.cleanup();
+    }
+  });
+
+  it('links in public/ are not copied into the site (neither files nor folders outside the root)', async () => {
+    const result = await hostileBuild(
+      { 'records/2026-01-01.md': plainRecord('2026-01-01'), 'public/ok.txt': 'fine' },
+      {
+        setup: async (root, base) => {
+          await mkdir(join(base, 'secret'));
+          await writeFile(join(base, 'secret/key.txt'), 'SECRET');
+          await symlink(join(base, 'secret/key.txt'), join(root, 'public/key.txt'));
+          await symlink(join(base, 'secret'), join(root, 'public/secret'));
+        },
+      },
+    );
+    try {
+      expectBuilt(result);
+      expect(result.outFiles).toContain('ok.txt');
+      expect(result.outFiles.filter((f) => /key|secret/.test(f))).toEqual([]);
+      for (const file of await listTree(result.out)) {
+        expect((await lstat(join(result.out, file))).isSymbolicLink(), file).toBe(false);
+        if (/\.(txt|html)$/.test(file)) expect(await readFile(join(result.out, file), 'utf8')).not.toContain('SECRET');
+      }
+    } finally {
+      await result.cleanup();
+    }
+  });
+});
