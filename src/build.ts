@@ -43,6 +43,8 @@ export interface BuildOptions {
   target?: (last: LastOutput | null) => Promise<OutputTarget>;
   /** Progress of long builds: `records 1200/4000`, `pages 300/4300`. */
   onProgress?: (stage: 'records' | 'pages', done: number, total: number) => void;
+  /** For the dev server: the model of a successful build. */
+  onModel?: (model: SiteModel) => void;
 }
 
 export interface StageTiming {
@@ -129,6 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     throw err;
   }
 
+  options.onModel?.(model);
   const counts = { records: read.records.length, pages: model.pages.length };
   const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
   await timer.time('cache', () =>

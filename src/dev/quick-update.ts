@@ -15,6 +15,8 @@ import { pageKey } from '../incremental/keys.js';
 import { hashBytes } from '../incremental/process.js';
 import { contentKeys } from '../build.js';
 import type { MemorySite, ServedFile } from './memory-output.js';
+import type { LeverageRecord } from '../records/types.js';
+import type { RecordContent, RecordPage } from '../site/types.js';
 
 export interface QuickContext {
   root: string;
@@ -24,6 +26,8 @@ export interface QuickContext {
   drafts: boolean;
   /** The records of the last good build. */
   entries: CachedRecords;
+  /** The last good build's record pages, by date. */
+  pages: Map<string, RecordPage>;
 }
 
 export type QuickResult = { ok: true; urls: string[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -48,7 +52,7 @@ export function quickRecordUpdate(context: QuickContext, files: string[], site: 
   const dates = new Set(assembled.records.filter((r) => files.includes(r.file)).map((r) => r.date));
   const keys = contentKeys({ records: assembled.records, contents, entries });
   const served = new Map<string, ServedFile>();
-  for (const page of recordPagesFor(dates, assembled.records, contents, context.config)) {
+  for (const page of changedPages(context, dates, assembled.records, contents)) {
     const bytes = Buffer.from(context.renderer.render(page));
     served.set(page.outputPath, { bytes, key: pageKey(page, keys, context.globalKey), hash: hashBytes(bytes) });
   }
@@ -59,4 +63,35 @@ export function quickRecordUpdate(context: QuickContext, files: string[], site: 
 /** `records/x/index.html` → `/records/x/`. */
 export function urlOf(outputPath: string): string {
   return `/${outputPath.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/**
+ * The new pages of the edited records. When an edit changed nothing that other pages show
+ * (the usual case: the analysis, a task's wording), the page is the last build's page with
+ * the new content, and nothing else needs computing; otherwise it is made as a build would.
+ */
+function changedPages(
+  context: QuickContext,
+  dates: Set<string>,
+  records: LeverageRecord[],
+  contents: RecordContent[],
+): RecordPage[] {
+  const byDate = new Map(contents.map((c) => [c.date, c]));
+  const reused = [...dates].map((date) => {
+    const old = context.pages.get(date);
+    const content = byDate.get(date)!;
+    return old && listData(old.record) === listData(content) ? { ...old, record: content } : null;
+  });
+  if (reused.every((page) => page !== null)) return reused as RecordPage[];
+  return recordPagesFor(dates, records, contents, context.config);
+}
+
+/** What other pages show of a record: all of its content but the analysis and task wording. */
+function listData(content: RecordContent): string {
+  return JSON.stringify({
+    ...content,
+    bodyHtml: '',
+    readingMinutes: 0,
+    rows: content.rows.map((row) => ({ ...row, taskHtml: '', taskText: '', truncated: false })),
+  });
 }

@@ -12,7 +12,8 @@ import { BuildError } from '../diagnostics.js';
 import { loadConfig } from '../config/load.js';
 import { readTextFile } from '../config/text-file.js';
 import { loadTheme } from '../render/theme.js';
-import { createRenderer } from '../render/render.js';
+import { createRenderer, type Renderer } from '../render/render.js';
+import type { RecordPage } from '../site/types.js';
 import { siteInfo } from '../site/pages.js';
 import { memoryCache } from '../incremental/store.js';
 import { MemorySite, memoryTarget } from './memory-output.js';
@@ -52,6 +53,11 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     server?.broadcast('problem', text);
   };
 
+  // What the quick path starts from: the last good build's record pages, and a renderer
+  // made again only when the theme or the config changed.
+  let lastPages = new Map<string, RecordPage>();
+  let renderer: { key: string; renderer: Renderer } | null = null;
+
   const fullBuild = async () => {
     const changed: string[] = [];
     try {
@@ -62,6 +68,11 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         store,
         render: RENDER,
         target: async () => memoryTarget(site, (path) => changed.push(path)),
+        onModel: (model) => {
+          lastPages = new Map(
+            model.pages.filter((p): p is RecordPage => p.template === 'record').map((p) => [p.record.date, p]),
+          );
+        },
       });
       options.log(`rebuilt: ${summary.written} files changed, ${summary.unchanged} unchanged (${Math.round(summary.ms)} ms)`);
       if (problem) server?.broadcast('ok', null);
@@ -79,9 +90,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     if (!entries || problem) return;
     const { config } = await loadConfig(root);
     const theme = await loadTheme(root);
-    const renderer = createRenderer(theme, siteInfo(config), RENDER);
     const { globalKey } = buildKeys(config, theme, RENDER);
-    const result = quickRecordUpdate({ root, config, renderer, globalKey, drafts: options.drafts, entries }, files, site);
+    if (renderer?.key !== globalKey) {
+      renderer = { key: globalKey, renderer: createRenderer(theme, siteInfo(config), RENDER) };
+    }
+    const context = { root, config, renderer: renderer.renderer, globalKey, drafts: options.drafts, entries, pages: lastPages };
+    const result = quickRecordUpdate(context, files, site);
     if (!result.ok) return report(result.diagnostics);
     server?.broadcast('reload', result.urls.map((u) => basePath + u));
   };

@@ -8,10 +8,13 @@ import { createHash } from 'node:crypto';
 import type { Page, RecordContent } from '../site/types.js';
 
 export function pageKey(page: Page, contentKeys: Map<RecordContent, string>, globalKey: string): string {
-  const json = JSON.stringify(page, (_name, value: unknown) =>
-    typeof value === 'object' && value !== null && contentKeys.has(value as RecordContent)
-      ? contentKeys.get(value as RecordContent)
-      : value,
-  );
+  const json = JSON.stringify(page, (name, value: unknown) => {
+    // What a page depends on is not what it shows (and is long on a tag's pages).
+    if (name === 'dependsOn') return undefined;
+    if (typeof value === 'object' && value !== null && contentKeys.has(value as RecordContent)) {
+      return contentKeys.get(value as RecordContent);
+    }
+    return value;
+  });
   return createHash('sha1').update(globalKey).update('\0').update(json).digest('hex');
 }

@@ -49,6 +49,9 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
     return { file: job.file, hash, parsed: { record: null, diagnostics: [decoded.diagnostic], date: null }, content: null };
   }
   const parsed = parseRecord(job.file, decoded.text, config);
-  const content = parsed.record ? recordContent(parsed.record, config) : null;
-  return { file: job.file, hash, parsed, content };
+  if (!parsed.record) return { file: job.file, hash, parsed, content: null };
+  const content = recordContent(parsed.record, config);
+  // Once rendered into content.bodyHtml the Markdown body is not needed again: dropping it
+  // halves what travels between threads and what the cache stores.
+  return { file: job.file, hash, parsed: { ...parsed, record: { ...parsed.record, body: '' } }, content };
 }

@@ -29,6 +29,6 @@ export interface LeverageRecord {
   tasksCompleted: number;
   draft: boolean;
   tasks: Task[];
-  /** The Markdown body after the front matter. */
+  /** The Markdown body after the front matter ('' after a build rendered it into RecordContent.bodyHtml). */
   body: string;
 }
