@@ -1,45 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atomFeed, escapeXml, jsonFeed, siteUrl, sitemap, stripInvalidXml, type FeedEntry, type FeedSite } from '../../src/output/feeds.js';
+import { elementNames, parseXml } from '../support/xml.js';
 
-/**
- * A small XML well-formedness check: one root, balanced tags, quoted attributes, no raw `<`,
- * only the five named entities and numeric references. Returns the element names in order.
- */
-function wellFormed(xml: string): string[] {
-  if (!xml.startsWith('<?xml version="1.0" encoding="')) throw new Error('no XML declaration');
-  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
-  const entity = String.raw`&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);`;
-  const text = new RegExp(String.raw`^(?:[^<&]|${entity})*$`);
-  const attr = String.raw`\s+[A-Za-z_][\w:.-]*="(?:[^"<&]|${entity})*"`;
-  const tag = new RegExp(String.raw`^<(/)?([A-Za-z_][\w:.-]*)((?:${attr})*)\s*(/)?>$`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml)) throw new Error('character not allowed in XML 1.0');
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(xml)) throw new Error('lone surrogate');
-  const names: string[] = [];
-  const stack: string[] = [];
-  let roots = 0;
-  for (const part of body.split(/(<[^>]*>)/)) {
-    if (!part.startsWith('<')) {
-      if (!text.test(part)) throw new Error(`bad text: ${part}`);
-      if (stack.length === 0 && part.trim()) throw new Error(`text outside the root: ${part}`);
-      continue;
-    }
-    const m = tag.exec(part);
-    if (!m) throw new Error(`bad tag: ${part}`);
-    const [, closing, name, , selfClosing] = m;
-    if (closing) {
-      if (stack.pop() !== name) throw new Error(`unbalanced </${name}>`);
-      continue;
-    }
-    if (stack.length === 0 && ++roots > 1) throw new Error('more than one root');
-    names.push(name!);
-    if (!selfClosing) stack.push(name!);
-  }
-  if (stack.length) throw new Error(`unclosed: ${stack.join(', ')}`);
-  if (roots !== 1) throw new Error('no root');
-  return names;
-}
+/** Element names in document order; throws unless the document is well-formed XML. */
+const wellFormed = (xml: string): string[] => elementNames(parseXml(xml));
 
 /** Undoes escapeXml (for checking round trips). */
 function unescapeXml(text: string): string {

@@ -26,12 +26,14 @@ function decode(text: string, where: string): string {
   });
 }
 
-export function parseXml(xml: string): XmlElement {
+/** @param options.declaration whether the document must start with `<?xml …?>` (an inline SVG does not) */
+export function parseXml(xml: string, options: { declaration?: boolean } = {}): XmlElement {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml)) throw new Error('character not allowed in XML 1.0');
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(xml)) throw new Error('lone surrogate');
   const declaration = /^<\?xml version="1\.0" encoding="(?:utf-8|UTF-8)"\?>\n?/.exec(xml);
-  if (!declaration) throw new Error('no XML declaration');
-  const body = xml.slice(declaration[0].length);
+  if (!declaration && options.declaration !== false) throw new Error('no XML declaration');
+  const body = xml.slice(declaration?.[0].length ?? 0);
   const name = String.raw`[A-Za-z_][\w:.-]*`;
   const attr = new RegExp(String.raw`\s+(${name})="([^"]*)"`, 'g');
   const tag = new RegExp(String.raw`^<(/)?(${name})((?:\s+${name}="[^"]*")*)\s*(/)?>$`);
@@ -83,4 +85,9 @@ export function only(element: XmlElement, name: string): XmlElement {
   const found = children(element, name);
   if (found.length !== 1) throw new Error(`<${element.name}> has ${found.length} <${name}>, expected exactly one`);
   return found[0]!;
+}
+
+/** Every element's name, in document order. */
+export function elementNames(element: XmlElement): string[] {
+  return [element.name, ...element.children.flatMap(elementNames)];
 }
