@@ -80,6 +80,47 @@ function hoursText(hours: number): string {
   return `${text} ${text === '1' ? 'hour' : 'hours'}`;
 }
 
+/** A "so far" record the series keeps: how a day measures, and how a new record is told. */
+interface RunningBest {
+  kind: MilestoneKind;
+  measure(totals: RecordTotals): { value: number; shown: number };
+  /** True when `day` beats `best` (on the shown values: a tie is not a record). */
+  beats(day: number, best: number): boolean;
+  describe(value: string, previous: string): string;
+  format(value: number): string;
+}
+
+const RUNNING_BESTS: readonly RunningBest[] = [
+  {
+    kind: 'highest-leverage',
+    measure: (t) => ({ value: t.leverage, shown: shownFactor(t.leverage) }),
+    beats: (day, best) => day > best,
+    describe: (v, p) => `Highest weighted leverage so far: ${v} (previous high ${p}).`,
+    format: formatFactor,
+  },
+  {
+    kind: 'lowest-leverage',
+    measure: (t) => ({ value: t.leverage, shown: shownFactor(t.leverage) }),
+    beats: (day, best) => day < best,
+    describe: (v, p) => `Lowest weighted leverage so far: ${v} (previous low ${p}).`,
+    format: formatFactor,
+  },
+  {
+    kind: 'most-human-hours',
+    measure: (t) => ({ value: t.humanMinutes / 60, shown: shownHours(t.humanMinutes) }),
+    beats: (day, best) => day > best,
+    describe: (v, p) => `Most human-equivalent hours so far: ${v} (previous most ${p}).`,
+    format: hoursText,
+  },
+  {
+    kind: 'most-tasks',
+    measure: (t) => ({ value: t.tasksCompleted, shown: t.tasksCompleted }),
+    beats: (day, best) => day > best,
+    describe: (v, p) => `Most tasks completed so far: ${v} (previous most ${p}).`,
+    format: (n) => formatNumber(n),
+  },
+];
+
 /**
  * Milestones of every day of the series (drafts already left out by the caller). The map has
  * an entry for every date, oldest first, an empty list on days without milestones. The input
@@ -88,37 +129,28 @@ function hoursText(hours: number): string {
 export function seriesMilestones(series: readonly SeriesDay[]): Map<string, Milestone[]> {
   const days = [...series].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const result = new Map<string, Milestone[]>();
-  let high: Best | null = null;
-  let low: Best | null = null;
-  let hours: Best | null = null;
-  let tasks: Best | null = null;
+  let best: Best[] | null = null;
   let threshold: number | null = null;
 
   for (const day of days) {
     const t = day.totals;
-    const lev: Best = { date: day.date, value: t.leverage, shown: shownFactor(t.leverage) };
-    const hrs: Best = { date: day.date, value: t.humanMinutes / 60, shown: shownHours(t.humanMinutes) };
-    const tsk: Best = { date: day.date, value: t.tasksCompleted, shown: t.tasksCompleted };
-    const passed = thresholdPassed(lev.shown);
+    const today: Best[] = RUNNING_BESTS.map((r) => ({ date: day.date, ...r.measure(t) }));
+    const passed = thresholdPassed(shownFactor(t.leverage));
     const milestones: Milestone[] = [];
 
-    if (!high || !low || !hours || !tasks) {
+    if (!best) {
       milestones.push({
         kind: 'first-record',
         text: `First record of the series (${formatFactor(t.leverage)} weighted leverage).`,
         value: t.leverage,
         previous: null,
       });
-      high = lev;
-      low = lev;
-      hours = hrs;
-      tasks = tsk;
+      best = today;
       threshold = passed;
       result.set(day.date, milestones);
       continue;
     }
 
-    const since = (b: Best): string => ` on ${formatLongDate(b.date)}`;
     if (passed !== null && (threshold === null || passed > threshold)) {
       milestones.push({
         kind: 'leverage-threshold',
@@ -128,42 +160,18 @@ export function seriesMilestones(series: readonly SeriesDay[]): Map<string, Mile
       });
       threshold = passed;
     }
-    if (lev.shown > high.shown) {
+    RUNNING_BESTS.forEach((record, i) => {
+      const now = today[i]!;
+      const before = best![i]!;
+      if (!record.beats(now.shown, before.shown)) return;
       milestones.push({
-        kind: 'highest-leverage',
-        text: `Highest weighted leverage so far: ${formatFactor(lev.value)} (previous high ${formatFactor(high.value)}${since(high)}).`,
-        value: lev.value,
-        previous: { date: high.date, value: high.value },
+        kind: record.kind,
+        text: record.describe(record.format(now.value), `${record.format(before.value)} on ${formatLongDate(before.date)}`),
+        value: now.value,
+        previous: { date: before.date, value: before.value },
       });
-      high = lev;
-    }
-    if (lev.shown < low.shown) {
-      milestones.push({
-        kind: 'lowest-leverage',
-        text: `Lowest weighted leverage so far: ${formatFactor(lev.value)} (previous low ${formatFactor(low.value)}${since(low)}).`,
-        value: lev.value,
-        previous: { date: low.date, value: low.value },
-      });
-      low = lev;
-    }
-    if (hrs.shown > hours.shown) {
-      milestones.push({
-        kind: 'most-human-hours',
-        text: `Most human-equivalent hours so far: ${hoursText(hrs.value)} (previous most ${hoursText(hours.value)}${since(hours)}).`,
-        value: hrs.value,
-        previous: { date: hours.date, value: hours.value },
-      });
-      hours = hrs;
-    }
-    if (tsk.shown > tasks.shown) {
-      milestones.push({
-        kind: 'most-tasks',
-        text: `Most tasks completed so far: ${formatNumber(tsk.value)} (previous most ${formatNumber(tasks.value)}${since(tasks)}).`,
-        value: tsk.value,
-        previous: { date: tasks.date, value: tasks.value },
-      });
-      tasks = tsk;
-    }
+      best![i] = now;
+    });
     result.set(day.date, milestones);
   }
   return result;
