@@ -20,25 +20,20 @@ export interface Diagnostic {
   hint?: string;
 }
 
-export function error(
-  file: string,
-  line: number,
-  column: number,
-  message: string,
-  hint?: string,
-): Diagnostic {
-  return { severity: 'error', file, line, column, message, ...(hint ? { hint } : {}) };
+function diagnostic(severity: Severity) {
+  return (file: string, line: number, column: number, message: string, hint?: string): Diagnostic => ({
+    severity,
+    file,
+    line,
+    column,
+    message,
+    ...(hint ? { hint } : {}),
+  });
 }
 
-export function warning(
-  file: string,
-  line: number,
-  column: number,
-  message: string,
-  hint?: string,
-): Diagnostic {
-  return { severity: 'warning', file, line, column, message, ...(hint ? { hint } : {}) };
-}
+/** `error(file, line, column, what is wrong, what would be right)` */
+export const error = diagnostic('error');
+export const warning = diagnostic('warning');
 
 /** Thrown by a stage when it cannot go on; carries every problem found so far. */
 export class BuildError extends Error {
