@@ -10,6 +10,10 @@ import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { nearestName } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LocatedYaml, Position } from './located-yaml.js';
+import { tagSlug } from '../site/slug.js';
+
+/** Longest tag slug: a folder name must stay under 255 bytes on common file systems; 100 leaves room. */
+export const MAX_TAG_SLUG = 100;
 
 export interface FieldSpec {
   /** How the map's keys are called in warnings: `field`, `task field`, `key`. */
@@ -133,6 +137,31 @@ export class Fields {
         : this.itemError(key, item),
     );
     return strings.every((s) => s !== undefined) ? (strings as string[]) : undefined;
+  }
+
+  /**
+   * A list of tag names: non-empty texts whose page address (`/tags/<slug>/`) stays short
+   * enough to be a folder name on any file system.
+   */
+  tagList(key: string): string[] | undefined {
+    const names = this.stringList(key);
+    if (names === undefined) return undefined;
+    const items = this.list(key)!;
+    let ok = true;
+    names.forEach((name, i) => {
+      const slug = tagSlug(name);
+      if (slug.length <= MAX_TAG_SLUG) return;
+      ok = false;
+      const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
+      this.diagnostics.push(
+        this.yaml.error(
+          items[i]!,
+          `the tag "${shown}" is too long: its page /tags/${slug.slice(0, 20)}…/ would need a ${slug.length}-character folder name (at most ${MAX_TAG_SLUG})`,
+          'a tag is a short label, e.g. Time Record; write the longer text in the summary',
+        ),
+      );
+    });
+    return ok ? names : undefined;
   }
 
   /** A map of the given spec; undefined (with an error) when the value is not a map. */

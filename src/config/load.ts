@@ -70,7 +70,7 @@ const READERS: { [K in keyof SiteConfig]: Reader<K> } = {
   author: readAuthor,
   aboutRecords: optionalText,
   callToAction: optionalText,
-  defaultTags: (f, key) => f.stringList(key),
+  defaultTags: (f, key) => f.tagList(key),
   defaultModel: text,
   workWeekHours: readWorkWeekHours,
   titlePattern: text,

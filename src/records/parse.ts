@@ -68,7 +68,7 @@ function checkRecord(file: string, text: string, config: SiteConfig): ParsedReco
   const read = {
     title: fields.string('title'),
     model: fields.string('model') ?? config.defaultModel,
-    tags: fields.stringList('tags') ?? [...config.defaultTags],
+    tags: fields.tagList('tags') ?? [...config.defaultTags],
     summary: fields.string('summary') ?? null,
     tokens: fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER }) ?? null,
     tasksCompleted: readTasksCompleted(fields, items?.length ?? 0),

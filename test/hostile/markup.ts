@@ -26,10 +26,10 @@ export function liveMarkup(html: string, options: LiveMarkup = {}): string[] {
     if (node.type === 'element') {
       const el = node as Element;
       const svg = inSvg || el.tagName === 'svg';
-      if (ACTIVE_ELEMENTS.has(el.tagName) && !allowed.has(el.tagName)) problems.push(`<${el.tagName}> element`);
+      if (ACTIVE_ELEMENTS.has(el.tagName) && !allowed.has(el.tagName)) problems.push(`<${el.tagName}> element: ${textOf(el).slice(0, 60)}`);
       if (svg && ['script', 'foreignObject', 'animate', 'set', 'use'].includes(el.tagName)) problems.push(`<${el.tagName}> in svg`);
       for (const [name, value] of Object.entries(el.properties ?? {})) {
-        if (/^on/i.test(name)) problems.push(`<${el.tagName} ${name}=…> event handler`);
+        if (/^on/i.test(name)) problems.push(`<${el.tagName} ${name}="${String(value).slice(0, 60)}"> event handler`);
         if (URL_ATTRIBUTES.has(name) && value !== null && value !== undefined) {
           const url = String(Array.isArray(value) ? value.join(' ') : value).replace(/[\u0000-\u0020]/g, '');
           if (!SAFE_URL.test(url)) problems.push(`<${el.tagName} ${name}="${url.slice(0, 60)}">`);
@@ -43,4 +43,9 @@ export function liveMarkup(html: string, options: LiveMarkup = {}): string[] {
   };
   visit(tree, false);
   return problems;
+}
+
+function textOf(node: Element | RootContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
 }

@@ -85,6 +85,42 @@ describe('hostile tag names', () => {
   });
 });
 
+describe('very long tags', () => {
+  it('a tag whose page folder would be too long for the file system: a located error, in a record and in site.yaml', async () => {
+    const long = 'word '.repeat(30).trim();
+    const cjk = '語'.repeat(20); // 20 characters, but /tags/tag-8a9e-8a9e-…/ is 103 long
+    const result = await hostileBuild({
+      'records/2026-01-01.md': withTags('2026-01-01', `[AI, "${long}"]`),
+      'records/2026-01-02.md': withTags('2026-01-02', `[${cjk}]`),
+    });
+    try {
+      expectRejected(
+        result,
+        /^records\/2026-01-01\.md:3:12: the tag "word word word word word word word word…" is too long: its page \/tags\/word-word-word-word-…\/ would need a 149-character folder name \(at most 100\) \(a tag is a short label/m,
+        /^records\/2026-01-02\.md:3:8: the tag "語{20}" is too long: .* a 103-character folder name/m,
+      );
+    } finally {
+      await result.cleanup();
+    }
+    const config = await hostileBuild({ 'site.yaml': `defaultTags: [AI, "${long}"]\n`, 'records/2026-01-01.md': plainRecord('2026-01-01') });
+    try {
+      expectRejected(config, /^site\.yaml:1:19: the tag "word word word word word word word word…" is too long/m);
+    } finally {
+      await config.cleanup();
+    }
+  });
+
+  it('a tag of 100 slug characters is fine', async () => {
+    const result = await hostileBuild({ 'records/2026-01-01.md': withTags('2026-01-01', `["${'a'.repeat(100)}"]`) });
+    try {
+      expectBuilt(result);
+      expect(result.outFiles).toContain(`tags/${'a'.repeat(100)}/index.html`);
+    } finally {
+      await result.cleanup();
+    }
+  });
+});
+
 describe('hostile file names', () => {
   it('names with `..`, spaces, percent signs, markup and emoji: the page URL comes from the date alone', async () => {
     const names = ['2026-01-01 ..md', '2026-01-02..%2F..%2Fevil.md', '2026-01-03 <img src=x onerror=alert(1)>.md', '2026-01-04 🚀.md', '2026-01-05 ‮gpj.md'];
