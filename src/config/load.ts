@@ -139,6 +139,16 @@ function readBasePath(fields: Fields, key: 'basePath'): string | undefined {
   if (/[\s?#]|:\/\//.test(value)) {
     return fields.error(key, `basePath must be a path like /blog, got ${fields.shown(key)}`, `${HINTS.basePath}; the host belongs in url`);
   }
+  // It is written into every link, also into the HTML of the author's Markdown: a quote or an
+  // angle bracket would end the attribute and let markup in.
+  const bad = /[^A-Za-z0-9\-._~%/]/.exec(value);
+  if (bad) {
+    return fields.error(
+      key,
+      `basePath must be a path of letters, digits and - . _ ~ / %, got ${JSON.stringify(bad[0])} in ${fields.shown(key)}`,
+      `${HINTS.basePath}; write other characters percent-encoded, e.g. %20`,
+    );
+  }
   const trimmed = value.replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '' : `/${trimmed}`;
 }

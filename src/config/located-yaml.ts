@@ -89,7 +89,9 @@ export function parseLocatedYaml(
     diagnostics.push(
       e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message)
         ? yaml.error(at, NESTING.message, NESTING.hint)
-        : yaml.error(at, `YAML does not parse: ${e.message}`, yamlHint(e.code)),
+        : e.code === 'MULTIPLE_DOCS'
+          ? yaml.error(at, 'YAML does not parse: a second document starts here', 'the file holds one set of `key: value` lines: remove the --- or ... line')
+          : yaml.error(at, `YAML does not parse: ${e.message}`, yamlHint(e.code)),
     );
   }
   if (doc.errors.length === 0) {
