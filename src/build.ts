@@ -50,6 +50,8 @@ export interface BuildOptions {
 export interface StageTiming {
   stage: string;
   ms: number;
+  /** Resident memory of the process after the stage, in bytes (worker threads included). */
+  rss: number;
 }
 
 export interface BuildSummary {
@@ -256,9 +258,12 @@ function stageTimer() {
     const start = performance.now();
     const record = () => {
       const ms = performance.now() - start;
+      const rss = process.memoryUsage.rss();
       const existing = timings.find((t) => t.stage === stage);
-      if (existing) existing.ms += ms;
-      else timings.push({ stage, ms });
+      if (existing) {
+        existing.ms += ms;
+        existing.rss = rss;
+      } else timings.push({ stage, ms, rss });
     };
     const result = run();
     if (result instanceof Promise) return result.finally(record) as T;

@@ -204,7 +204,7 @@ function parseOutput(stdout: string): Omit<Run, 'ms' | 'maxRSS'> {
     result.unchanged = Number(line[4]);
     result.buildMs = Number(line[5]) * 1000;
   }
-  for (const [, stage, s] of stdout.matchAll(/^ {2}(\S+)\s+([\d.]+) s$/gm)) result.timings.push({ stage: stage!, s: Number(s) });
+  for (const [, stage, s] of stdout.matchAll(/^ {2}(\S+)\s+([\d.]+) s\b/gm)) result.timings.push({ stage: stage!, s: Number(s) });
   return result;
 }
 

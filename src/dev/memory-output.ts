@@ -2,7 +2,7 @@
  * The dev server's output: the site in memory. A build stages its files and applies them
  * in one synchronous step, so a request never sees half a rebuild.
  */
-import { hashBytes } from '../incremental/process.js';
+import { hashBytes } from '../incremental/fingerprint.js';
 import type { OutputTarget, OutputState, WriteStats } from '../output/write.js';
 
 export interface ServedFile {

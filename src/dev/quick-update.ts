@@ -12,7 +12,7 @@ import type { Renderer } from '../render/render.js';
 import type { CachedRecords } from '../incremental/cache.js';
 import { processRecordFile } from '../incremental/process.js';
 import { pageKey } from '../incremental/keys.js';
-import { hashBytes } from '../incremental/process.js';
+import { hashBytes } from '../incremental/fingerprint.js';
 import { contentKeys } from '../build.js';
 import type { MemorySite, ServedFile } from './memory-output.js';
 import type { LeverageRecord } from '../records/types.js';
@@ -35,10 +35,9 @@ export type QuickResult = { ok: true; urls: string[] } | { ok: false; diagnostic
 export function quickRecordUpdate(context: QuickContext, files: string[], site: MemorySite): QuickResult {
   const entries: CachedRecords = { ...context.entries };
   for (const file of files) {
-    const result = processRecordFile(context.root, { file, cachedHash: null }, context.config);
-    if ('unchanged' in result) continue;
     // Size -1: the full rebuild after this one reads the file again rather than trust this entry.
-    entries[file] = { ...result, mtimeMs: 0, size: -1 };
+    const result = processRecordFile(context.root, { file, state: { mtimeMs: 0, size: -1 }, cachedHash: null }, context.config);
+    if (!('unchanged' in result)) entries[file] = result;
   }
   const assembled = assembleRecords(
     Object.keys(entries).sort().map((file) => ({ file, ...entries[file]!.parsed })),

@@ -9,16 +9,17 @@
  * is corrupt, truncated or from another format version fails its header or checksum and is
  * ignored, never trusted.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedRecord } from '../records/parse.js';
 import type { RecordContent } from '../site/types.js';
-import { hashBytes } from './process.js';
+import { hashBytes } from './fingerprint.js';
 
 export const CACHE_FOLDER = '.leverage-cache';
-const FORMAT = 'leverage-cache/1';
+const FORMAT = 'leverage-cache/2';
 
 export interface FileState {
   mtimeMs: number;
@@ -62,53 +63,148 @@ export function cacheFolder(root: string): string {
   return join(root, CACHE_FOLDER);
 }
 
-async function readCacheFile<T extends { fingerprint: string }>(
-  root: string,
-  name: string,
-  fingerprint: string,
-): Promise<CacheRead<T>> {
+/**
+ * A cache file: the format line, the payload, then the SHA-1 of the payload (last, so a
+ * large file can be written as it is made). The payload is chunks, each a 4-byte length and
+ * that many bytes of V8-serialized data: chunks let the record cache be read lazily and
+ * written again without serializing what did not change.
+ */
+async function readChunks(root: string, name: string): Promise<{ chunks: Buffer[] | null; discarded: string | null }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(join(cacheFolder(root), name));
   } catch {
-    return { value: null, discarded: null };
+    return { chunks: null, discarded: null };
   }
   const header = `${FORMAT}\n`;
-  const checksumEnd = header.length + 40;
   if (bytes.toString('latin1', 0, header.length) !== header) {
-    return { value: null, discarded: `${CACHE_FOLDER}/${name} is from another version; rebuilding it` };
+    return { chunks: null, discarded: `${CACHE_FOLDER}/${name} is from another version; rebuilding it` };
   }
-  const payload = bytes.subarray(checksumEnd + 1);
-  if (bytes.length <= checksumEnd || hashBytes(payload) !== bytes.toString('latin1', header.length, checksumEnd)) {
-    return { value: null, discarded: `${CACHE_FOLDER}/${name} is corrupt; rebuilding it` };
+  const corrupt = { chunks: null, discarded: `${CACHE_FOLDER}/${name} is corrupt; rebuilding it` };
+  if (bytes.length < header.length + 40) return corrupt;
+  const payload = bytes.subarray(header.length, bytes.length - 40);
+  if (hashBytes(payload) !== bytes.toString('latin1', bytes.length - 40)) return corrupt;
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < payload.length; ) {
+    if (at + 4 > payload.length) return corrupt;
+    const length = payload.readUInt32LE(at);
+    if (at + 4 + length > payload.length) return corrupt;
+    chunks.push(payload.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
   }
-  let value: T;
-  try {
-    value = deserialize(payload) as T;
-  } catch {
-    return { value: null, discarded: `${CACHE_FOLDER}/${name} is corrupt; rebuilding it` };
-  }
-  // Another generator or config: not wrong, just not ours to reuse.
-  return value.fingerprint === fingerprint ? { value, discarded: null } : { value: null, discarded: null };
+  return { chunks, discarded: null };
 }
 
-async function writeCacheFile(root: string, name: string, value: unknown): Promise<void> {
+/** Writes the chunks as they come (a generator), so the whole payload is never in memory at once. */
+async function writeChunks(root: string, name: string, chunks: Iterable<Uint8Array>): Promise<void> {
   const folder = cacheFolder(root);
   await mkdir(folder, { recursive: true });
-  const payload = serialize(value);
   const file = join(folder, name);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, Buffer.concat([Buffer.from(`${FORMAT}\n${hashBytes(payload)}\n`, 'latin1'), payload]));
+  const hash = createHash('sha1');
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.write(`${FORMAT}\n`);
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    for (const chunk of chunks) {
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(chunk.length);
+      hash.update(length).update(chunk);
+      pending.push(length, chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes > 4 * 2 ** 20) {
+        await handle.writev(pending);
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+    await handle.writev([...pending, Buffer.from(hash.digest('hex'), 'latin1')]);
+  } finally {
+    await handle.close();
+  }
   await rename(temporary, file);
 }
 
-export function readManifest(root: string, fingerprint: string): Promise<CacheRead<Manifest>> {
-  return readCacheFile<Manifest>(root, 'manifest.bin', fingerprint);
+function decode<T>(chunk: Buffer): T {
+  return deserialize(chunk) as T;
+}
+
+export async function readManifest(root: string, fingerprint: string): Promise<CacheRead<Manifest>> {
+  const { chunks, discarded } = await readChunks(root, 'manifest.bin');
+  if (!chunks) return { value: null, discarded };
+  try {
+    const manifest = decode<Manifest>(chunks[0]!);
+    // Another generator: not wrong, just not ours to reuse.
+    return { value: manifest.fingerprint === fingerprint ? manifest : null, discarded: null };
+  } catch {
+    return { value: null, discarded: `${CACHE_FOLDER}/manifest.bin is corrupt; rebuilding it` };
+  }
+}
+
+/** The parts of a record's content only its own page and the feeds show. */
+const DETAIL = ['bodyHtml', 'rows', 'aggregate'] as const;
+type Detail = Pick<RecordContent, (typeof DETAIL)[number]>;
+
+/** A cache entry as stored: the entry without its content's detail, and the detail. */
+export type EncodedRecord = [summary: Uint8Array, detail: Uint8Array];
+
+/** The stored bytes of decoded entries, to write them again without serializing. */
+const storedBytes = new WeakMap<CachedRecord, EncodedRecord>();
+
+export function encodeEntry(entry: CachedRecord): EncodedRecord {
+  const stored = storedBytes.get(entry);
+  if (stored) return stored;
+  const content = entry.content;
+  if (!content) return [serialize(entry), serialize(null)];
+  const summary: Record<string, unknown> = { ...content };
+  const detail: Record<string, unknown> = {};
+  for (const field of DETAIL) {
+    detail[field] = content[field];
+    delete summary[field];
+  }
+  return [serialize({ ...entry, content: summary }), serialize(detail)];
+}
+
+/**
+ * An entry whose content's detail (the rendered analysis and table rows, most of its size)
+ * is decoded when a page first uses it, and may be dropped again by the garbage collector:
+ * a build of thousands of records never holds them all.
+ */
+export function decodeEntry([summary, detail]: EncodedRecord): CachedRecord {
+  const entry = deserialize(summary) as CachedRecord;
+  if (entry.content) {
+    let decoded: WeakRef<Detail> | null = null;
+    const load = (): Detail => {
+      let value = decoded?.deref();
+      if (!value) {
+        value = deserialize(detail) as Detail;
+        decoded = new WeakRef(value);
+      }
+      return value;
+    };
+    for (const field of DETAIL) {
+      Object.defineProperty(entry.content, field, { enumerable: true, configurable: true, get: () => load()[field] });
+    }
+  }
+  storedBytes.set(entry, [summary, detail]);
+  return entry;
 }
 
 export async function readRecordCache(root: string, fingerprint: string): Promise<CacheRead<CachedRecords>> {
-  const read = await readCacheFile<{ fingerprint: string; records: CachedRecords }>(root, 'records.bin', fingerprint);
-  return { value: read.value?.records ?? null, discarded: read.discarded };
+  const { chunks, discarded } = await readChunks(root, 'records.bin');
+  if (!chunks) return { value: null, discarded };
+  try {
+    if (decode<{ fingerprint: string }>(chunks[0]!).fingerprint !== fingerprint) return { value: null, discarded: null };
+    const records: CachedRecords = {};
+    for (let i = 1; i + 1 < chunks.length; i += 2) {
+      const entry = decodeEntry([chunks[i]!, chunks[i + 1]!]);
+      records[entry.file] = entry;
+    }
+    return { value: records, discarded: null };
+  } catch {
+    return { value: null, discarded: `${CACHE_FOLDER}/records.bin is corrupt; rebuilding it` };
+  }
 }
 
 /** The manifest is checked against the generator alone: what was written stays known across config changes. */
@@ -119,8 +215,17 @@ export async function writeCache(
   output: CachedOutput,
   records: CachedRecords | null,
 ): Promise<void> {
-  if (records) await writeCacheFile(root, 'records.bin', { fingerprint, records });
-  await writeCacheFile(root, 'manifest.bin', { fingerprint: generator, output } satisfies Manifest);
+  if (records) {
+    await writeChunks(
+      root,
+      'records.bin',
+      (function* () {
+        yield serialize({ fingerprint });
+        for (const file of Object.keys(records).sort()) yield* encodeEntry(records[file]!);
+      })(),
+    );
+  }
+  await writeChunks(root, 'manifest.bin', [serialize({ fingerprint: generator, output } satisfies Manifest)]);
 }
 
 /** Removes the cache folder; false when there was none. */

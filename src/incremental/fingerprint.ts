@@ -31,3 +31,8 @@ export function fingerprint(...parts: unknown[]): string {
   for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part)).update('\0');
   return hash.digest('hex');
 }
+
+/** SHA-1 of some bytes, as hex: file and page identities (not security). */
+export function hashBytes(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}

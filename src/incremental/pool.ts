@@ -8,9 +8,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../config/types.js';
-import { processRecordFile, type JobResult, type RecordJob } from './process.js';
+import { jobResult, type JobResult, type RecordJob } from './process.js';
 
 const BATCH = 32;
+/**
+ * A small young generation: parsing makes much short-lived garbage, and a worker's default
+ * young generation lets each of them grow to a hundred megabytes before collecting it.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 const MIN_JOBS_FOR_WORKERS = 200;
 
 export function workerCount(jobs: number): number {
@@ -42,13 +47,13 @@ export async function runJobs(
   if (count <= 1 || !script) {
     return jobs.map((job, i) => {
       if (i % BATCH === 0) onProgress?.(i);
-      return processRecordFile(root, job, config);
+      return jobResult(root, job, config, false);
     });
   }
 
   const results: JobResult[] = [];
   let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { root, config } }));
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { root, config }, resourceLimits: WORKER_LIMITS }));
   try {
     await Promise.all(
       workers.map(

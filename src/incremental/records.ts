@@ -10,7 +10,7 @@ import type { SiteConfig } from '../config/types.js';
 import { assembleRecords } from '../records/read.js';
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from '../site/types.js';
-import type { CachedRecord, CachedRecords, FileState } from './cache.js';
+import { decodeEntry, type CachedRecords, type FileState } from './cache.js';
 import { runJobs } from './pool.js';
 import type { RecordJob } from './process.js';
 
@@ -56,18 +56,17 @@ export async function loadRecords(
     const entry = cached[file];
     const now = states[file]!;
     if (entry && entry.mtimeMs === now.mtimeMs && entry.size === now.size) entries[file] = entry;
-    else jobs.push({ file, cachedHash: entry?.hash ?? null });
+    else jobs.push({ file, state: now, cachedHash: entry?.hash ?? null });
   }
 
   let processed = 0;
   const results = await runJobs(root, jobs, config, (done) => onProgress?.(scan.files.length - jobs.length + done, scan.files.length));
   for (const result of results) {
-    const state = states[result.file]!;
     if ('unchanged' in result) {
-      entries[result.file] = { ...cached[result.file]!, ...state };
+      entries[result.file] = { ...cached[result.file]!, ...states[result.file]! };
     } else {
       processed++;
-      entries[result.file] = { ...result, ...state } satisfies CachedRecord;
+      entries[result.file] = 'encoded' in result ? decodeEntry(result.encoded) : result.entry;
     }
   }
 

@@ -14,7 +14,7 @@
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { error, BuildError } from '../diagnostics.js';
-import { hashBytes } from '../incremental/process.js';
+import { hashBytes } from '../incremental/fingerprint.js';
 
 /** Files that are not pages (exports, feeds): output path → content. */
 export type OutputFiles = Map<string, string | Uint8Array>;
