@@ -19,7 +19,15 @@ import type { RecordContent, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
 import { createRenderer, type RenderOptions } from './render/render.js';
 import { siteFiles } from './output/site-files.js';
-import { checkOutputFolder, DiskTarget, listFiles, type LastOutput, type OutputTarget, type WriteStats } from './output/write.js';
+import {
+  checkOutputFolder,
+  DiskTarget,
+  listFiles,
+  recover,
+  type LastOutput,
+  type OutputTarget,
+  type WriteStats,
+} from './output/write.js';
 import { loadRecords, statFiles } from './incremental/records.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
 import { pageKey } from './incremental/keys.js';
@@ -87,10 +95,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const timer = stageTimer();
   checkOutputFolder(root, out);
 
+  // A bad setting keeps its default, so the records are still read and every problem of
+  // the config and the records is reported in one run.
   const loaded = await timer.time('config', () => loadConfig(root));
-  if (hasErrors(loaded.diagnostics)) {
-    throw new BuildFailed(loaded.diagnostics, new Map(loaded.file ? [[loaded.file, loaded.source ?? '']] : []));
-  }
   const config = loaded.config;
   const theme = await timer.time('theme', () => loadTheme(root));
   const publicFiles = await timer.time('public', () => listPublicFiles(root));
@@ -103,9 +110,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const notes: string[] = [];
   const manifest = await timer.time('cache', () => store.readManifest(generator));
   if (manifest.discarded) notes.push(manifest.discarded);
-  const lastOutput = manifest.value?.output?.out === out ? manifest.value.output : null;
+  // An interrupted build may have left the output other than the cache says: then trust neither.
+  const repaired = options.target ? false : await recover(out, store.folder);
+  const lastOutput = !repaired && manifest.value?.output?.out === out ? manifest.value.output : null;
 
-  if (lastOutput?.inputs === inputs && lastOutput.summary && (await store.outputExists(out))) {
+  const nothingChanged = lastOutput?.inputs === inputs && !hasErrors(loaded.diagnostics);
+  if (nothingChanged && lastOutput.summary && (await store.outputExists(out))) {
     const unchanged = { written: 0, unchanged: Object.keys(lastOutput.files).length, removed: 0 };
     return summary(timer, out, lastOutput.summary, unchanged, 0, [...loaded.diagnostics, ...lastOutput.summary.warnings], notes);
   }

@@ -7,9 +7,17 @@
 export function roundHalfAway(value: number, decimals: number): number {
   const scale = 10 ** decimals;
   const scaled = Math.abs(value) * scale;
-  const rounded = Math.floor(scaled + 0.5 + 1e-9 * Math.max(1, scaled));
-  const result = (Math.sign(value) * rounded) / scale;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  // Two units in the last place absorb the error of binary fractions (1.15 × 10 is
+  // 11.499999999999998); a whole number is never pushed up, however large.
+  const up = fraction > 0 && fraction + 2 * unitInLastPlace(scaled) >= 0.5;
+  const result = (Math.sign(value) * (up ? whole + 1 : whole)) / scale;
   return Object.is(result, -0) ? 0 : result;
+}
+
+function unitInLastPlace(x: number): number {
+  return x === 0 ? Number.MIN_VALUE : 2 ** (Math.floor(Math.log2(x)) - 52);
 }
 
 /** Digits with `,` between thousands; up to `decimals` places, trailing zeros dropped. */

@@ -228,7 +228,12 @@ export class DiskTarget implements OutputTarget {
     }
     const retired = `${this.out}${RETIRED}${process.pid}`;
     await rename(this.out, retired);
-    await rename(this.work, this.out);
+    try {
+      await rename(this.work, this.out);
+    } catch (err) {
+      await rename(retired, this.out); // the last good output goes back where it was
+      throw err;
+    }
     return retired;
   }
 
