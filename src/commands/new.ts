@@ -1,5 +1,6 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { lstat, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readTextFile } from '../config/text-file.js';
 import { isCalendarDate } from '../leverage/dates.js';
 import { findRecordFiles } from '../records/read.js';
 import { parseFlags } from './args.js';
@@ -35,25 +36,68 @@ export async function newCommand(args: string[]): Promise<number> {
     console.error(`leverage new: "${parsed.positionals.join(' ')}" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)`);
     return 1;
   }
-  const existing = (await findRecordFiles(root)).find((f) => f.split('/').pop()!.startsWith(date));
+  const existing = await recordOf(root, date);
   if (existing) {
     console.error(`leverage new: ${existing} already holds the record of ${date}; nothing was written`);
     return 1;
   }
   const yearFolder = join(root, 'records', date.slice(0, 4));
   const path = join((await isFolder(yearFolder)) ? yearFolder : join(root, 'records'), `${date}.md`);
-  await mkdir(dirname(path), { recursive: true });
+  const shown = relative(process.cwd(), path) || path;
   try {
-    await writeFile(path, newRecordText(date), { flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      console.error(`leverage new: ${relative(process.cwd(), path)} already exists; nothing was written`);
+    await mkdir(dirname(path), { recursive: true });
+    // A linked records/ or year folder may lead anywhere: write only inside the site folder.
+    const inside = relative(await realpath(root), await realpath(dirname(path)));
+    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+      console.error(`leverage new: ${relative(root, dirname(path))} leads outside the site folder, to ${await realpath(dirname(path))}; nothing was written`);
       return 1;
     }
-    throw err;
+    // 'wx': never overwrite, not even through a link that points to nothing.
+    await writeFile(path, newRecordText(date), { flag: 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await exists(path))) {
+      console.error(`leverage new: ${shown} already exists; nothing was written`);
+      return 1;
+    }
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder must be'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'ENOSPC' ? 'the disk is full'
+      : (err as Error).message;
+    console.error(`leverage new: cannot write ${shown}: ${why}${code ? ` (${code})` : ''}; nothing was written`);
+    return 1;
   }
   console.log(`Wrote ${relative(process.cwd(), path) || path}`);
   return 0;
+}
+
+/**
+ * The record file that already holds `date`: by its name (`2026-03-02….md`) or by the
+ * `date:` of its front matter (a file named otherwise), so that `new` never makes a second
+ * record for a day.
+ */
+async function recordOf(root: string, date: string): Promise<string | undefined> {
+  const files = await findRecordFiles(root);
+  const byName = files.find((f) => f.split('/').pop()!.startsWith(date));
+  if (byName) return byName;
+  for (const file of files) {
+    if (/^\d{4}-\d{2}-\d{2}/.test(file.split('/').pop()!)) continue; // its name gives its date
+    const read = await readTextFile(root, file);
+    if (!read.ok) continue;
+    const frontMatter = /^---\n([\s\S]*?)\n---/.exec(read.text)?.[1] ?? '';
+    const stated = /^date:\s*['"]?(\d{4}-\d{2}-\d{2})\b/m.exec(frontMatter)?.[1];
+    if (stated === date) return file;
+  }
+  return undefined;
+}
+
+/** Whether anything, even a link to nothing, is at the path (`wx` refuses to write through a link). */
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function isFolder(path: string): Promise<boolean> {
