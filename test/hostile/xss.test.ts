@@ -36,7 +36,7 @@ const q = (value: string) => JSON.stringify(value);
 /** (`alias` is a public name put into Markdown texts: it is Markdown there.) */
 const MARKDOWN_FIELDS = new Set(['summary', 'task', 'body', 'bio', 'aboutRecords', 'callToAction', 'alias']);
 /** Fields that are plain text, always. */
-const PLAIN_FIELDS = ['title', 'model', 'tag', 'project', 'siteTitle', 'description', 'authorName', 'defaultModel', 'titlePattern', 'aliasPlain', 'language'];
+const PLAIN_FIELDS = ['title', 'model', 'tag', 'project', 'siteTitle', 'description', 'authorName', 'defaultModel', 'titlePattern', 'aliasPlain', 'language', 'url'];
 
 function files(allowHtml: boolean): Record<string, string> {
   return {
