@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
+import type { Element as HastElement, Root as HastRoot } from 'hast';
 
 export interface MarkdownOptions {
   /** Let raw HTML through as markup (site.yaml `allowHtml: true`). */
@@ -31,6 +32,31 @@ function remarkHtmlAsText() {
   };
 }
 
+/** The highest heading an author's block Markdown may make: it sits under the page's h1 and a section's h2. */
+const TOP_HEADING = 3;
+
+/**
+ * Moves the author's headings down together so the highest becomes an h3 (`#` → h3, `##` →
+ * h4, …, at most h6): a `# Title` in a body would otherwise be a second h1 on the page, and
+ * headings would skip levels. Bodies written with `###`, as usual, are left as they are.
+ */
+function rehypeDemoteHeadings() {
+  return (tree: HastRoot) => {
+    const headings: HastElement[] = [];
+    const visit = (node: HastRoot | HastElement) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (/^h[1-6]$/.test(child.tagName)) headings.push(child);
+        else visit(child);
+      }
+    };
+    visit(tree);
+    const top = Math.min(...headings.map((h) => Number(h.tagName[1])));
+    if (!(top < TOP_HEADING)) return;
+    for (const h of headings) h.tagName = `h${Math.min(6, Number(h.tagName[1]) + TOP_HEADING - top)}`;
+  };
+}
+
 const sanitizeSchema = {
   ...defaultSchema,
   // Keep ids readable: footnote links still work because GFM prefixes both ends alike.
@@ -43,6 +69,7 @@ function createProcessor(options: MarkdownOptions): Processor<MdastRoot, any, an
       .use(remarkParse)
       .use(remarkGfm)
       .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeDemoteHeadings)
       .use(rehypeStringify, { allowDangerousHtml: true }) as any;
   }
   return unified()
@@ -51,6 +78,7 @@ function createProcessor(options: MarkdownOptions): Processor<MdastRoot, any, an
     .use(remarkHtmlAsText)
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeDemoteHeadings)
     .use(rehypeStringify) as any;
 }
 
