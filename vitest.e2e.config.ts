@@ -7,6 +7,5 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    passWithNoTests: true,
   },
 });
