@@ -23,6 +23,8 @@ import {
   checkOutputFolder,
   DiskTarget,
   listFiles,
+  OUTPUT_MARK,
+  OUTPUT_MARK_TEXT,
   recover,
   type LastOutput,
   type OutputTarget,
@@ -203,6 +205,7 @@ async function writeSiteFiles(
   target: OutputTarget,
 ): Promise<void> {
   for (const [path, content] of siteFiles(model, records, config)) await target.write(path, content, '');
+  await target.write(OUTPUT_MARK, OUTPUT_MARK_TEXT, '');
   for (const file of publicFiles) await target.write(file.path, await readFile(file.source), '');
 }
 

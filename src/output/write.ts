@@ -119,6 +119,7 @@ export class DiskTarget implements OutputTarget {
    */
   static async open(out: string, cacheDir: string | null, last: LastOutput | null): Promise<DiskTarget> {
     const outPath = resolve(out);
+    await refuseForeignOutput(outPath, last !== null);
     try {
       await mkdir(dirname(outPath), { recursive: true });
       const repaired = await recover(outPath, cacheDir);
@@ -136,7 +137,8 @@ export class DiskTarget implements OutputTarget {
       if (spareDir) await rm(spareDir, { recursive: true, force: true });
       const staging = `${outPath}${STAGING}${process.pid}`;
       await rm(staging, { recursive: true, force: true });
-      await mkdir(staging, { recursive: true });
+      // Not recursive: its parent exists, and a read-only disk then says EROFS, not ENOENT.
+      await mkdir(staging);
       return new DiskTarget(outPath, cacheDir ?? '', staging, {}, known?.files ?? {}, canKeepSpare && known !== null);
     } catch (err) {
       throw writeError(out, err);
@@ -300,11 +302,36 @@ async function removeEmptyFolders(dir: string, stop: string): Promise<void> {
   }
 }
 
+/** Marks a folder as a build's output: only such a folder (or an empty one) is ever replaced. */
+export const OUTPUT_MARK = '.leverage-output';
+export const OUTPUT_MARK_TEXT = 'This folder is made by `leverage build` and replaced by each build.\n';
+
+/**
+ * A mistyped --out must never cost the author a file or a folder: the output path may be
+ * new, an empty folder, or a folder a build made (marked, or known to the cache).
+ */
+async function refuseForeignOutput(out: string, knownToCache: boolean): Promise<void> {
+  const info = await stat(out).catch(() => null);
+  if (!info) return;
+  const refuse = (what: string) => {
+    throw new BuildError([
+      error(out, 0, 0, `will not replace ${out}: ${what}`, 'choose a new folder for --out, or remove this one yourself'),
+    ]);
+  };
+  if (!info.isDirectory()) refuse('it is a file, not a folder');
+  if (knownToCache) return;
+  const entries = await readdir(out);
+  if (entries.length > 0 && !entries.includes(OUTPUT_MARK)) {
+    refuse(`it holds files that no build made (a build's output holds ${OUTPUT_MARK})`);
+  }
+}
+
 function writeError(out: string, err: unknown): BuildError {
   if (err instanceof BuildError) return err;
   const e = err as NodeJS.ErrnoException;
   const reason =
     e.code === 'ENOSPC' ? 'the disk is full'
+    : e.code === 'EROFS' ? 'the folder is read-only'
     : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
     : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file stands where a folder must be'
     : e.message;

@@ -126,12 +126,10 @@ describe.skipIf(!MOUNTS)('a read-only folder (a real read-only bind mount)', () 
     await expectFailedBuildLeavesA(out, /readonly\/dist: could not write the site: /);
   });
 
-  // BUG (src/output/write.ts, DiskTarget.open → `mkdir(staging, { recursive: true })`): on a
-  // read-only file system Node's recursive mkdir fails with ENOENT, not EROFS, so the message
-  // reads "ENOENT: no such file or directory, mkdir '…/dist.staging-123'" — as if something
-  // were missing. Fix: create the staging folder without `recursive` (its parent exists by
-  // then) so the real code comes through, and word EROFS like ENOSPC ("the folder is read-only").
-  it.fails('the error says the folder is read-only', { timeout: 60_000 }, async () => {
+  // Regression: Node's recursive mkdir fails with ENOENT on a read-only file system, so the
+  // message once read "no such file or directory"; the staging folder is now made without
+  // `recursive` and EROFS is worded "the folder is read-only".
+  it('the error says the folder is read-only', { timeout: 60_000 }, async () => {
     expect(mounted).toBe(true);
     const run = await build(join(folder, 'dist'));
     expect(run.stderr).toMatch(/read-only|EROFS/i);

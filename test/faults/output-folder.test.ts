@@ -11,11 +11,8 @@ import { runCli } from '../support/cli.js';
 const RECORD = { 'records/2026-01-01.md': plainRecord('2026-01-01') };
 
 describe('--out pointing at something the generator did not make', () => {
-  // BUG (src/output/write.ts, DiskTarget.swap(): `if (!(await isFolder(this.out))) { await
-  // rm(this.out, { force: true }); … }`): `leverage build --out notes.txt` deletes the file
-  // notes.txt and puts the site in its place; `--out site.yaml` deletes the site's config. Fix:
-  // refuse (a BuildError naming the path) when `out` exists and is not a folder.
-  it.fails('an existing file: a clear error, and the file is left as it was', async () => {
+  // Regression: `--out notes.txt` once deleted the file and put the site in its place.
+  it('an existing file: a clear error, and the file is left as it was', async () => {
     const build = await hostileBuild({ ...RECORD, 'notes.txt': 'my notes' }, { command: ['build', '--root', 'root', '--out', 'root/notes.txt'] });
     try {
       expect(build.code).toBe(1);
@@ -26,13 +23,10 @@ describe('--out pointing at something the generator did not make', () => {
     }
   });
 
-  // BUG (same place, swap() → `rename(this.out, retired)` then `rm(old)` or keeping it as the
-  // spare copy): `--out ~/Documents` (any existing folder) moves that folder away and deletes
-  // it (or hides it in .leverage-cache/output), replacing it with the site. Fix: replace only a
-  // folder that is empty or that a previous build made (e.g. the cache manifest names it as
-  // its output, or a marker file such as `.leverage-output` is in it); refuse otherwise, saying
-  // so, with the hint to choose a new folder or delete it by hand.
-  it.fails('an existing folder of other files: a clear error, and the folder is left as it was', async () => {
+  // Regression: `--out ~/Documents` once moved that folder away and deleted it. Only a new
+  // path, an empty folder, or a folder a build made (it holds .leverage-output, or the cache
+  // names it) is ever replaced.
+  it('an existing folder of other files: a clear error, and the folder is left as it was', async () => {
     const build = await hostileBuild(
       { ...RECORD, 'documents/thesis.tex': 'years of work', 'documents/photos/cat.jpg': 'meow' },
       { command: ['build', '--root', 'root', '--out', 'root/documents'] },
