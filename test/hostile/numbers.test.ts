@@ -93,7 +93,7 @@ describe('absurd numbers in records', () => {
       }
       expect(Number.isFinite(data.totals.leverage)).toBe(true);
       const page = await readFile(join(result.out, 'records/2026-01-01/index.html'), 'utf8');
-      expect(page).toContain('359,281,437.5x'); // 6,000,000 ÷ 0.0167
+      expect(page).toContain('359,281,437.1x'); // 6,000,000 ÷ 0.0167 = 359,281,437.1257…
       expect(page).toContain('100,000 hours (~100,000 work weeks)');
     } finally {
       await result.cleanup();
