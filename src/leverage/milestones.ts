@@ -57,11 +57,15 @@ export function leverageThresholds(max: number): number[] {
   }
 }
 
-/** The highest threshold strictly below `shownLeverage`, or null when it is ≤ 10x (or not finite). */
+/**
+ * The highest threshold strictly below `shownLeverage`, or null when it is ≤ 10x (or not
+ * finite). Computed, not listed: a factor may be in the hundreds of millions.
+ */
 export function thresholdPassed(shownLeverage: number): number | null {
-  if (!Number.isFinite(shownLeverage)) return null;
-  const below = leverageThresholds(shownLeverage).filter((t) => t < shownLeverage);
-  return below.length ? below[below.length - 1]! : null;
+  if (!Number.isFinite(shownLeverage) || shownLeverage <= 10) return null;
+  if (shownLeverage <= 25) return 10;
+  if (shownLeverage <= 50) return 25;
+  return 50 * (Math.ceil(shownLeverage / 50) - 1);
 }
 
 const shownFactor = (v: number): number => roundHalfAway(v, 1);

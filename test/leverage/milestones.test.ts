@@ -33,6 +33,14 @@ describe('thresholds', () => {
     expect(leverageThresholds(50)).toEqual([10, 25, 50]);
   });
 
+  it('agrees with the list of thresholds, and is computed for factors in the hundreds of millions', () => {
+    for (const shown of [0, 10, 10.1, 25, 25.1, 50, 50.1, 99.9, 100, 100.1, 149.9, 150.1, 260, 1234.5]) {
+      const below = leverageThresholds(shown).filter((t) => t < shown);
+      expect(thresholdPassed(shown), String(shown)).toBe(below.length ? below[below.length - 1]! : null);
+    }
+    expect(thresholdPassed(360_000_000)).toBe(359_999_950);
+  });
+
   it('the highest threshold strictly below a value', () => {
     expect(thresholdPassed(9)).toBeNull();
     expect(thresholdPassed(10)).toBeNull();
