@@ -9,30 +9,12 @@ import {
 import { recordTotals, taskNumbers } from '../../src/leverage/numbers.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 import { referenceRecord } from '../support/reference-day.js';
+import { testRecord } from '../support/records.js';
 
 /** A record from [human minutes, claude minutes] rows. */
-function record(date: string, rows: [number, number][], tasksCompleted = rows.length): LeverageRecord {
-  return {
-    date,
-    file: `records/${date}.md`,
-    title: `Leverage Record: ${date}`,
-    model: 'Claude',
-    tags: [],
-    summary: null,
-    tokens: null,
-    tasksCompleted,
-    draft: false,
-    tasks: rows.map(([human, claude], i) => ({
-      n: i + 1,
-      task: `Task ${i + 1}`,
-      humanMinutes: human,
-      claudeMinutes: claude,
-      supervisionMinutes: null,
-      project: null,
-      line: i + 1,
-    })),
-    body: '',
-  };
+function record(date: string, rows: [human: number, claude: number][], tasksCompleted = rows.length): LeverageRecord {
+  const tasks = rows.map(([human, claude]) => ({ human, claude }));
+  return testRecord(date, tasks, { title: `Leverage Record: ${date}`, tags: [], tasksCompleted });
 }
 
 function highlightsOf(current: LeverageRecord, previous: LeverageRecord | null = null): RecordHighlights {

@@ -4,17 +4,10 @@ import { formatFactor } from '../../src/leverage/format.js';
 import { aggregateRows } from '../../src/site/content.js';
 import { REFERENCE_AGGREGATE, REFERENCE_ROWS, referenceRecord } from '../support/reference-day.js';
 import type { LeverageRecord } from '../../src/records/types.js';
+import { testRecord } from '../support/records.js';
 
-function day(tasks: [number, number, number | null][], extra: Partial<LeverageRecord> = {}): LeverageRecord {
-  return {
-    ...referenceRecord(),
-    tokens: null,
-    tasksCompleted: tasks.length,
-    tasks: tasks.map(([h, c, s], i) => ({
-      n: i + 1, task: `t${i}`, humanMinutes: h, claudeMinutes: c, supervisionMinutes: s, project: null, line: 1,
-    })),
-    ...extra,
-  };
+function day(tasks: [human: number, claude: number, supervision: number | null][], extra: Partial<LeverageRecord> = {}): LeverageRecord {
+  return testRecord('2026-03-02', tasks.map(([human, claude, supervision]) => ({ human, claude, supervision })), extra);
 }
 
 describe('the reference day of records.md', () => {

@@ -16,30 +16,12 @@ import {
 } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 import { referenceRecord } from '../support/reference-day.js';
+import { testRecord } from '../support/records.js';
 
 /** A record from rows of [human minutes, claude minutes, project?]. */
-function record(date: string, rows: [number, number, string?][], tasksCompleted = rows.length): LeverageRecord {
-  return {
-    date,
-    file: `records/${date}.md`,
-    title: `Day ${date}`,
-    model: 'Claude',
-    tags: [],
-    summary: null,
-    tokens: null,
-    tasksCompleted,
-    draft: false,
-    tasks: rows.map(([human, claude, project], i) => ({
-      n: i + 1,
-      task: `Task ${i + 1}`,
-      humanMinutes: human,
-      claudeMinutes: claude,
-      supervisionMinutes: null,
-      project: project ?? null,
-      line: i + 1,
-    })),
-    body: '',
-  };
+function record(date: string, rows: [human: number, claude: number, project?: string][], tasksCompleted = rows.length): LeverageRecord {
+  const tasks = rows.map(([human, claude, project]) => ({ human, claude, project: project ?? null }));
+  return testRecord(date, tasks, { tags: [], tasksCompleted });
 }
 
 const jan1 = record('2026-01-01', [[600, 10, 'CMS'], [120, 20]], 3); // 720/30 = 24x

@@ -4,30 +4,10 @@ import type { LeverageRecord } from '../../src/records/types.js';
 import { recordContent } from '../../src/site/content.js';
 import { seriesContext } from '../../src/site/series.js';
 import { referenceRecord } from '../support/reference-day.js';
+import { testRecord } from '../support/records.js';
 
-function record(date: string, rows: [human: number, claude: number][], extra: Partial<LeverageRecord> = {}): LeverageRecord {
-  return {
-    date,
-    file: `records/${date}.md`,
-    title: `Day ${date}`,
-    model: 'Claude',
-    tags: ['AI'],
-    summary: null,
-    tokens: null,
-    tasksCompleted: rows.length,
-    draft: false,
-    tasks: rows.map(([human, claude], i) => ({
-      n: i + 1,
-      task: `Task ${i + 1}`,
-      humanMinutes: human * 60,
-      claudeMinutes: claude,
-      supervisionMinutes: null,
-      project: null,
-      line: 1,
-    })),
-    body: '',
-    ...extra,
-  };
+function record(date: string, rows: [hours: number, minutes: number][], extra: Partial<LeverageRecord> = {}): LeverageRecord {
+  return testRecord(date, rows.map(([human, claude]) => ({ human: human * 60, claude })), extra);
 }
 
 function context(records: LeverageRecord[], config: SiteConfig = DEFAULT_CONFIG) {

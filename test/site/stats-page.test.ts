@@ -5,21 +5,10 @@ import { recordContent } from '../../src/site/content.js';
 import { formattedTotals } from '../../src/site/pages.js';
 import { leverageChart, statsPage } from '../../src/site/stats-page.js';
 import type { Link, RecordContent } from '../../src/site/types.js';
+import { testRecord } from '../support/records.js';
 
-function record(date: string, human: number, claude: number, project: string | null = null): LeverageRecord {
-  return {
-    date,
-    file: `records/${date}.md`,
-    title: `Day ${date}`,
-    model: 'Claude',
-    tags: ['AI'],
-    summary: null,
-    tokens: null,
-    tasksCompleted: 1,
-    draft: false,
-    tasks: [{ n: 1, task: 'Work', humanMinutes: human * 60, claudeMinutes: claude, supervisionMinutes: null, project, line: 1 }],
-    body: '',
-  };
+function record(date: string, hours: number, minutes: number, project: string | null = null): LeverageRecord {
+  return testRecord(date, [{ human: hours * 60, claude: minutes, project }]);
 }
 
 function page(records: LeverageRecord[]) {
