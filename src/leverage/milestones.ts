@@ -44,22 +44,10 @@ export interface SeriesDay {
   totals: RecordTotals;
 }
 
-/** 10, 25, 50, then every 50: the thresholds up to and including the first one ≥ `max`. */
-export function leverageThresholds(max: number): number[] {
-  const result: number[] = [];
-  for (const t of [10, 25, 50]) {
-    result.push(t);
-    if (t >= max) return result;
-  }
-  for (let t = 100; ; t += 50) {
-    result.push(t);
-    if (t >= max) return result;
-  }
-}
-
 /**
- * The highest threshold strictly below `shownLeverage`, or null when it is ≤ 10x (or not
- * finite). Computed, not listed: a factor may be in the hundreds of millions.
+ * The highest of the thresholds 10x, 25x, 50x, then every 50x strictly below `shownLeverage`,
+ * or null when it is ≤ 10x (or not finite). Computed, not listed: a factor may be in the
+ * hundreds of millions.
  */
 export function thresholdPassed(shownLeverage: number): number | null {
   if (!Number.isFinite(shownLeverage) || shownLeverage <= 10) return null;

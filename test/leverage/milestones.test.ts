@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leverageThresholds, seriesMilestones, thresholdPassed, type Milestone, type SeriesDay } from '../../src/leverage/milestones.js';
+import { seriesMilestones, thresholdPassed, type Milestone, type SeriesDay } from '../../src/leverage/milestones.js';
 import type { RecordTotals } from '../../src/leverage/numbers.js';
+
+/** The thresholds listed, up to and including the first one ≥ `max`: the oracle for thresholdPassed. */
+function leverageThresholds(max: number): number[] {
+  const result: number[] = [];
+  for (const t of [10, 25, 50]) {
+    result.push(t);
+    if (t >= max) return result;
+  }
+  for (let t = 100; ; t += 50) {
+    result.push(t);
+    if (t >= max) return result;
+  }
+}
 
 /** A day with the given weighted leverage, human hours and tasks (claude minutes derived). */
 function day(date: string, leverage: number, humanHours = 10, tasksCompleted = 5): SeriesDay {
