@@ -5,6 +5,7 @@
  * table, reading values, checking factors, writing the record) works on this model only.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import type { Task } from '../records/types.js';
 
 export interface SourceCell {
   /** Plain text of the cell, whitespace trimmed. */
@@ -64,16 +65,8 @@ export interface Printed {
   decimals: number;
 }
 
-export interface ImportedTask {
-  /** Row number as printed in the `#` column, else the position (1-based). */
-  n: number;
-  /** Inline Markdown. */
-  task: string;
-  humanMinutes: number;
-  claudeMinutes: number;
-  supervisionMinutes: number | null;
-  project: string | null;
-  line: number;
+/** A task row as a record holds it (`n` is the row number printed in `#`, else its position), and what the post printed for it. */
+export interface ImportedTask extends Task {
   /** Factors the post prints for this row, to check against the durations. */
   printed: {
     leverage: Printed | null;

@@ -7,15 +7,31 @@
  * `recordContent`, `buildSiteModel` and `siteFiles` can each ask for the aliased record and get
  * the same object — and a replacement is never aliased a second time.
  */
-import type { AuthorConfig, SiteConfig } from '../config/types.js';
+import type { SiteConfig } from '../config/types.js';
 import type { LeverageRecord } from '../records/types.js';
 import { compileAliases, type Aliaser } from './aliases.js';
 
 const aliasers = new WeakMap<Readonly<Record<string, string>>, Aliaser | null>();
-const records = new WeakMap<Aliaser, WeakMap<LeverageRecord, LeverageRecord>>();
-const configs = new WeakMap<Aliaser, WeakMap<SiteConfig, SiteConfig>>();
+const results = new WeakMap<Aliaser, WeakMap<object, object>>();
 /** Results, so that asking again with an already aliased object returns it unchanged. */
 const aliasedObjects = new WeakSet<object>();
+
+/** `make(value, alias)`, once per value and aliaser; the value itself when there is nothing to alias. */
+function aliasedOnce<T extends object>(value: T, alias: Aliaser | null, make: (value: T, alias: Aliaser) => T): T {
+  if (!alias || aliasedObjects.has(value)) return value;
+  let cache = results.get(alias);
+  if (!cache) {
+    cache = new WeakMap();
+    results.set(alias, cache);
+  }
+  let aliased = cache.get(value) as T | undefined;
+  if (!aliased) {
+    aliased = make(value, alias);
+    cache.set(value, aliased);
+    aliasedObjects.add(aliased);
+  }
+  return aliased;
+}
 
 /** The compiled aliases of a config, or null when it has none. */
 export function aliaserOf(config: Pick<SiteConfig, 'aliases'>): Aliaser | null {
@@ -47,20 +63,7 @@ export function aliasRecordWith(record: LeverageRecord, alias: Aliaser): Leverag
 
 /** The record as published: aliased when the config has aliases, else the record itself. */
 export function aliasRecord(record: LeverageRecord, config: Pick<SiteConfig, 'aliases'>): LeverageRecord {
-  const alias = aliaserOf(config);
-  if (!alias || aliasedObjects.has(record)) return record;
-  let cache = records.get(alias);
-  if (!cache) {
-    cache = new WeakMap();
-    records.set(alias, cache);
-  }
-  let aliased = cache.get(record);
-  if (!aliased) {
-    aliased = aliasRecordWith(record, alias);
-    cache.set(record, aliased);
-    aliasedObjects.add(aliased);
-  }
-  return aliased;
+  return aliasedOnce(record, aliaserOf(config), aliasRecordWith);
 }
 
 /**
@@ -69,31 +72,15 @@ export function aliasRecord(record: LeverageRecord, config: Pick<SiteConfig, 'al
  * still match the aliased tags of records).
  */
 export function aliasConfig(config: SiteConfig): SiteConfig {
-  const alias = aliaserOf(config);
-  if (!alias || aliasedObjects.has(config)) return config;
-  let cache = configs.get(alias);
-  if (!cache) {
-    cache = new WeakMap();
-    configs.set(alias, cache);
-  }
-  let aliased = cache.get(config);
-  if (!aliased) {
-    const author: AuthorConfig | null = config.author
-      ? { name: alias(config.author.name), bio: alias(config.author.bio) }
-      : null;
-    aliased = {
-      ...config,
-      title: alias(config.title),
-      description: alias(config.description),
-      author,
-      aboutRecords: alias(config.aboutRecords),
-      callToAction: alias(config.callToAction),
-      defaultTags: config.defaultTags.map(alias),
-      defaultModel: alias(config.defaultModel),
-      recordTag: alias(config.recordTag),
-    };
-    cache.set(config, aliased);
-    aliasedObjects.add(aliased);
-  }
-  return aliased;
+  return aliasedOnce(config, aliaserOf(config), (c, alias) => ({
+    ...c,
+    title: alias(c.title),
+    description: alias(c.description),
+    author: c.author ? { name: alias(c.author.name), bio: alias(c.author.bio) } : null,
+    aboutRecords: alias(c.aboutRecords),
+    callToAction: alias(c.callToAction),
+    defaultTags: c.defaultTags.map(alias),
+    defaultModel: alias(c.defaultModel),
+    recordTag: alias(c.recordTag),
+  }));
 }
