@@ -7,11 +7,18 @@ import { isAlias, isMap, LineCounter, parseDocument, visit, YAMLMap } from 'yaml
 import type { Document, Node } from 'yaml';
 import { error, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 export interface Position {
   line: number;
   column: number;
 }
+
+/**
+ * Whether plain, regular YAML is read by the fast reader of simple-yaml.ts instead of
+ * `parseDocument`. Both give the same tree; the tests turn it off to compare them.
+ */
+export const simpleYamlReader = { enabled: true };
 
 /** Aliases may not expand to more than this many nodes (a "billion laughs" guard). */
 const MAX_ALIAS_COUNT = 100;
@@ -69,6 +76,8 @@ export function parseLocatedYaml(
   text: string,
   firstLineShift = 0,
 ): { yaml: LocatedYaml | null; diagnostics: Diagnostic[] } {
+  const simple = simpleYamlReader.enabled ? readSimpleYaml(text) : null;
+  if (simple) return { yaml: new LocatedYaml(file, simple.doc, text, simple.lines, firstLineShift), diagnostics: [] };
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -1,0 +1,363 @@
+/**
+ * A fast reader for the small, regular YAML of record front matter.
+ *
+ * `parseDocument` (the `yaml` package) is the definition of what a text means. This reader
+ * only saves time: for the subset below it builds the very nodes `parseDocument` would
+ * (`YAMLMap`, `YAMLSeq`, `Pair`, `Scalar`, with the same ranges, scalar types, sources and
+ * values, plain scalars resolved by the document's own core-schema tags), and for anything
+ * else it returns null so that `parseDocument` reads the text. test/records/fast-yaml.test.ts
+ * checks it against `parseDocument` on generated texts and near-misses.
+ *
+ * The subset:
+ * - a first line of spaces (the rest of the `---` line), then `key: value` lines at column 0,
+ *   keys made of letters, digits, `_` and `-`; blank lines only at the end;
+ * - a value is a scalar on the key's line: plain (one line, no `: `, ` #` or leading
+ *   indicator), "double-quoted" (escapes `\\` and `\"` only), 'single-quoted', a block
+ *   scalar `>`, `>-`, `|` or `|-` whose lines share one indentation, a one-line flow list
+ *   `[a, "b", 'c']` of such scalars, or nothing;
+ * - a top-level key with nothing after it may own a block list (`- item` lines) of scalars
+ *   or of maps whose values are all scalars (the `tasks:` shape);
+ * - spaces only (no tabs), LF or CRLF line ends, no comments, no duplicate keys.
+ */
+
+import { Document, isScalar, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Range, ScalarTag, Schema } from 'yaml';
+
+export interface SimpleYaml {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** Thrown when the text leaves the subset; one instance, as it never escapes this module. */
+const OUTSIDE_SUBSET = new Error('outside the simple YAML subset');
+
+/** Tabs, control characters, carriage returns but in CRLF or at the very end, BOMs, line and paragraph separators, lone surrogates. */
+const UNUSUAL_CHARACTER =
+  /[^\r\n\x20-\x7E\u{A0}-\u{2027}\u{202A}-\u{D7FF}\u{E000}-\u{FEFE}\u{FF00}-\u{FFFD}\u{10000}-\u{10FFFF}]|\r(?!\n|$)/u;
+const KEY = /[A-Za-z_][\w-]*/y;
+const MAX_KEY_LENGTH = 100;
+/** Characters that may not start a plain scalar here (some could, in YAML; they fall back). */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+/** In a flow list, plain items may not hold these at all. */
+const FLOW_PLAIN_STOP = new Set([...',[]{}#:\'"']);
+
+/** The tree `parseDocument` would build for `text`, or null when `text` is outside the subset. */
+export function readSimpleYaml(text: string): SimpleYaml | null {
+  if (UNUSUAL_CHARACTER.test(text)) return null;
+  try {
+    return new SimpleReader(text).read();
+  } catch (cause) {
+    if (cause === OUTSIDE_SUBSET) return null;
+    throw cause;
+  }
+}
+
+function outside(): never {
+  throw OUTSIDE_SUBSET;
+}
+
+class SimpleReader {
+  /** Offsets, per line: where it starts, where its content ends (before `\r\n` or `\n`), where the next starts. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly nexts: number[] = [];
+  /** Lines from here on are blank. */
+  private readonly contentEnd: number;
+  private readonly doc = new Document() as Document.Parsed;
+  private readonly schema: Schema = this.doc.schema;
+  private readonly lineCounter = new LineCounter();
+  /** The line being read. */
+  private line = 1;
+
+  constructor(private readonly text: string) {
+    this.splitLines();
+    let last = this.starts.length;
+    while (last > 1 && this.isBlank(last - 1)) last--;
+    this.contentEnd = last;
+  }
+
+  read(): SimpleYaml {
+    if (!this.isBlank(0) || this.contentEnd === 1 || this.emptyValueBeforeBlankLines()) outside();
+    const map = this.readMap(0, false);
+    if (this.line !== this.contentEnd) outside();
+    this.doc.contents = map as YAMLMap.Parsed;
+    this.doc.range = [this.starts[1]!, map.range![2], this.text.length];
+    return { doc: this.doc, lines: this.lineCounter };
+  }
+
+  /** `parseDocument` gives an empty last value followed by blank lines a `spaceBefore` and a shorter document. */
+  private emptyValueBeforeBlankLines(): boolean {
+    const last = this.contentEnd - 1;
+    return this.contentEnd < this.starts.length && this.text.slice(this.starts[last], this.ends[last]).trimEnd().endsWith(':');
+  }
+
+  private splitLines(): void {
+    const { text } = this;
+    let start = 0;
+    this.lineCounter.addNewLine(0);
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      const next = newline === -1 ? text.length : newline + 1;
+      this.starts.push(start);
+      // A `\r` ending the text is not a line end: `parseDocument` reads it as content.
+      this.ends.push(newline === -1 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline);
+      this.nexts.push(next);
+      if (newline === -1) return;
+      this.lineCounter.addNewLine(next);
+      start = next;
+    }
+  }
+
+  private isBlank(line: number): boolean {
+    return this.indentOf(line) === this.ends[line]! - this.starts[line]!;
+  }
+
+  private indentOf(line: number): number {
+    const start = this.starts[line]!;
+    const end = this.ends[line]!;
+    let at = start;
+    while (at < end && this.text.charCodeAt(at) === 32) at++;
+    return at - start;
+  }
+
+  /** The indentation of the current line; none past the last content line. Blank lines inside fall back. */
+  private currentIndent(): number {
+    if (this.line >= this.contentEnd) return -1;
+    if (this.isBlank(this.line)) outside();
+    return this.indentOf(this.line);
+  }
+
+  private isDashAt(line: number, column: number): boolean {
+    const at = this.starts[line]! + column;
+    return this.text[at] === '-' && (at + 1 === this.ends[line] || this.text[at + 1] === ' ');
+  }
+
+  /** A block map whose keys sit at `column`; the first on the current line. */
+  private readMap(column: number, nested: boolean): YAMLMap {
+    const map = new YAMLMap(this.schema);
+    do {
+      const pair = this.readPair(this.starts[this.line]! + column, column, nested);
+      const key = pair.key as Scalar;
+      if (map.items.some((other) => (other.key as Scalar).value === key.value)) outside();
+      map.items.push(pair);
+    } while (this.currentIndent() === column);
+    const first = map.items[0]!.key as Scalar;
+    const end = (map.items.at(-1)!.value as Scalar | YAMLSeq).range![2];
+    map.range = [first.range![0], end, end];
+    return map;
+  }
+
+  /** `key: value` starting at `at`; leaves the current line after the value. */
+  private readPair(at: number, column: number, nested: boolean): Pair {
+    KEY.lastIndex = at;
+    if (!KEY.test(this.text)) outside();
+    const keyEnd = KEY.lastIndex;
+    if (keyEnd - at > MAX_KEY_LENGTH || this.text[keyEnd] !== ':') outside();
+    const key = this.scalar(this.text.slice(at, keyEnd), [at, keyEnd, keyEnd], 'PLAIN', true);
+    const lineEnd = this.ends[this.line]!;
+    let valueAt = keyEnd + 1;
+    if (valueAt < lineEnd && this.text[valueAt] !== ' ') outside();
+    while (valueAt < lineEnd && this.text[valueAt] === ' ') valueAt++;
+    if (valueAt < lineEnd) return new Pair(key, this.readInlineValue(valueAt, column));
+    this.line++;
+    const below = this.currentIndent();
+    if (!nested && below >= column && this.isDashAt(this.line, below)) return new Pair(key, this.readSeq(below));
+    if (below > column) outside();
+    return new Pair(key, this.scalar('', [lineEnd, lineEnd, lineEnd], 'PLAIN'));
+  }
+
+  /** A value written on the current line from `at`; block scalars take the lines below, indented past `column`. */
+  private readInlineValue(at: number, column: number): Scalar | YAMLSeq {
+    const first = this.text[at];
+    if (first === '[') return this.readFlowSeq(at);
+    if (first === '>' || first === '|') return this.readBlockScalar(at, column);
+    return this.readLineScalar(at);
+  }
+
+  /** A plain or quoted scalar that ends its line. */
+  private readLineScalar(at: number): Scalar {
+    const lineEnd = this.ends[this.line]!;
+    const quote = this.text[at];
+    let scalar: Scalar;
+    let end: number;
+    if (quote === '"' || quote === "'") {
+      const quoted = this.readQuoted(at, lineEnd);
+      end = quoted.end;
+      scalar = this.scalar(quoted.value, [at, end, this.nexts[this.line]!], quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+    } else {
+      end = lineEnd;
+      while (this.text.charCodeAt(end - 1) === 32) end--;
+      const source = this.text.slice(at, end);
+      if (!isSimplePlain(source)) outside();
+      scalar = this.scalar(source, [at, end, this.nexts[this.line]!], 'PLAIN');
+    }
+    if (!this.onlySpaces(end, lineEnd)) outside();
+    this.line++;
+    return scalar;
+  }
+
+  /** A quoted scalar's value and where it ends (after the closing quote), on one line. */
+  private readQuoted(at: number, lineEnd: number): { value: string; end: number } {
+    const { text } = this;
+    const quote = text[at]!;
+    let value = '';
+    let from = at + 1;
+    for (let i = from; i < lineEnd; i++) {
+      const c = text[i];
+      if (quote === '"' && c === '\\') {
+        const escaped = text[i + 1];
+        if (escaped !== '\\' && escaped !== '"') outside();
+        value += text.slice(from, i) + escaped;
+        from = ++i + 1;
+      } else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") {
+          value += text.slice(from, i + 1);
+          from = ++i + 1;
+        } else {
+          return { value: value + text.slice(from, i), end: i + 1 };
+        }
+      }
+    }
+    return outside();
+  }
+
+  /** `[a, "b", 'c']` on one line. */
+  private readFlowSeq(at: number): YAMLSeq {
+    const { text } = this;
+    const lineEnd = this.ends[this.line]!;
+    const seq = new YAMLSeq(this.schema);
+    seq.flow = true;
+    let i = this.skipSpaces(at + 1, lineEnd);
+    while (text[i] !== ']') {
+      const item = this.readFlowItem(i, lineEnd);
+      seq.items.push(item.scalar);
+      i = text[item.next] === ']' ? item.next : this.skipSpaces(item.next + 1, lineEnd);
+    }
+    const close = i + 1;
+    if (!this.onlySpaces(close, lineEnd)) outside();
+    seq.range = [at, close, this.nexts[this.line]!];
+    this.line++;
+    return seq;
+  }
+
+  /** One item of a flow list, and the offset of the `,` or `]` after it. */
+  private readFlowItem(at: number, lineEnd: number): { scalar: Scalar; next: number } {
+    const { text } = this;
+    const quote = text[at];
+    let end: number;
+    let scalar: Scalar;
+    if (quote === '"' || quote === "'") {
+      const quoted = this.readQuoted(at, lineEnd);
+      end = quoted.end;
+      scalar = this.scalar(quoted.value, [at, end, end], quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+    } else {
+      end = at;
+      while (end < lineEnd && !FLOW_PLAIN_STOP.has(text[end]!)) end++;
+      while (end > at && text.charCodeAt(end - 1) === 32) end--;
+      const source = text.slice(at, end);
+      if (source === '' || INDICATORS.has(source[0]!)) outside();
+      scalar = this.scalar(source, [at, end, end], 'PLAIN');
+    }
+    const next = this.skipSpaces(end, lineEnd);
+    if (text[next] !== ',' && text[next] !== ']') outside();
+    if (text[next] === ',' && text[this.skipSpaces(next + 1, lineEnd)] === ']') outside();
+    scalar.range![2] = next;
+    return { scalar, next };
+  }
+
+  /** `>`, `>-`, `|` or `|-`, then one or more lines of the same indentation, deeper than `column`. */
+  private readBlockScalar(at: number, column: number): Scalar {
+    const { text } = this;
+    const headerEnd = this.ends[this.line]!;
+    const folded = text[at] === '>';
+    const strip = text[at + 1] === '-';
+    if (!this.onlySpaces(at + (strip ? 2 : 1), headerEnd)) outside();
+    this.line++;
+    const indent = this.currentIndent();
+    if (indent <= column) outside();
+    const lines: string[] = [];
+    while (this.currentIndent() === indent) {
+      const end = this.ends[this.line]!;
+      if (text[end - 1] === ' ' || text[end - 1] === '\r') outside();
+      lines.push(text.slice(this.starts[this.line]! + indent, end));
+      this.line++;
+    }
+    if (this.currentIndent() > column) outside();
+    // Blank lines at the end of the text would belong to this scalar.
+    if (this.line === this.contentEnd && this.contentEnd < this.starts.length) outside();
+    const value = lines.join(folded ? ' ' : '\n') + (strip ? '' : '\n');
+    const end = this.nexts[this.line - 1]!;
+    return this.scalar(value, [at, end, end], folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL');
+  }
+
+  /** `- item` lines at `indent`: each item a scalar, or a map of scalars. */
+  private readSeq(indent: number): YAMLSeq {
+    const seq = new YAMLSeq(this.schema);
+    const start = this.starts[this.line]! + indent;
+    while (this.currentIndent() === indent && this.isDashAt(this.line, indent)) {
+      const lineEnd = this.ends[this.line]!;
+      const itemAt = this.skipSpaces(this.starts[this.line]! + indent + 1, lineEnd);
+      if (itemAt === lineEnd) outside();
+      const column = itemAt - this.starts[this.line]!;
+      seq.items.push(this.startsPair(itemAt) ? this.readMap(column, true) : this.readSeqScalar(itemAt));
+    }
+    const end = (seq.items.at(-1) as Scalar | YAMLMap).range![2];
+    seq.range = [start, end, end];
+    return seq;
+  }
+
+  private readSeqScalar(at: number): Scalar {
+    const first = this.text[at];
+    if (first === '[' || first === '>' || first === '|') outside();
+    return this.readLineScalar(at);
+  }
+
+  /** Whether `key:` then a space or the line's end is written at `at`. */
+  private startsPair(at: number): boolean {
+    KEY.lastIndex = at;
+    if (!KEY.test(this.text)) return false;
+    const colon = KEY.lastIndex;
+    return this.text[colon] === ':' && (colon + 1 === this.ends[this.line] || this.text[colon + 1] === ' ');
+  }
+
+  private skipSpaces(at: number, end: number): number {
+    while (at < end && this.text.charCodeAt(at) === 32) at++;
+    return at;
+  }
+
+  private onlySpaces(from: number, to: number): boolean {
+    return this.skipSpaces(from, to) === to;
+  }
+
+  /** A scalar as `composeScalar` makes it: plain ones resolved by the first core tag whose test matches. */
+  private scalar(source: string, range: Range, type: Scalar.Type, atKey = false): Scalar {
+    const tag = type === 'PLAIN' ? this.tagOf(source, atKey) : undefined;
+    let scalar: Scalar;
+    if (tag) {
+      const resolved = tag.resolve(source, outside, this.doc.options);
+      scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
+    } else {
+      scalar = new Scalar(source);
+    }
+    scalar.range = range;
+    scalar.source = source;
+    scalar.type = type;
+    if (tag?.format) scalar.format = tag.format;
+    return scalar;
+  }
+
+  private tagOf(source: string, atKey: boolean): ScalarTag | undefined {
+    for (const tag of this.schema.tags) {
+      if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(source)) return tag as ScalarTag;
+    }
+    return undefined;
+  }
+}
+
+/** A one-line plain scalar in block context that reads the same in YAML as it looks. */
+function isSimplePlain(source: string): boolean {
+  if (source === '') return false;
+  const first = source[0]!;
+  if (INDICATORS.has(first) && !(first === '-' && /^-[\d.]/.test(source))) return false;
+  return !source.includes(': ') && !source.includes(' #') && !source.endsWith(':');
+}

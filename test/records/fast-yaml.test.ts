@@ -1,0 +1,309 @@
+/**
+ * The fast YAML reader (src/config/simple-yaml.ts) against its definition, `parseDocument`:
+ * whenever it accepts a front matter, the tree it builds, and the record and every diagnostic
+ * made from it, are those of `parseDocument`. And the direct front-matter split gives what
+ * gray-matter gave.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import matter from 'gray-matter';
+import { LineCounter, parseDocument } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { random, syntheticRecord } from '../../src/bench/synthetic.js';
+import { simpleYamlReader } from '../../src/config/located-yaml.js';
+import { readSimpleYaml } from '../../src/config/simple-yaml.js';
+import { DEFAULT_CONFIG } from '../../src/config/types.js';
+import { findRecordFiles } from '../../src/records/files.js';
+import { splitFrontMatter } from '../../src/records/frontmatter.js';
+import { addDays } from '../../src/leverage/dates.js';
+import { parse } from './helpers.js';
+
+/** A node as plain data: its class and every own property, so that any difference shows. */
+function dump(value: unknown): unknown {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : Number.isNaN(value) ? 'NaN' : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(dump);
+  const out: Record<string, unknown> = { class: value.constructor.name };
+  for (const [key, field] of Object.entries(value)) out[key] = dump(field);
+  return out;
+}
+
+/** What `parseDocument` makes of a front matter, as the fast reader must make it too. */
+function referenceTree(text: string) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  return {
+    problems: doc.errors.length + doc.warnings.length,
+    tree: { contents: dump(doc.contents), range: doc.range, lineStarts: lines.lineStarts },
+  };
+}
+
+function fastTree(text: string) {
+  const simple = readSimpleYaml(text);
+  return simple && { contents: dump(simple.doc.contents), range: simple.doc.range, lineStarts: simple.lines.lineStarts };
+}
+
+/** The front matter as splitFrontMatter hands it to the YAML reader. */
+function frontMatterOf(file: string): string {
+  const source = file.replace(/^\uFEFF/, '');
+  const closing = source.indexOf('\n---', 3);
+  return closing === -1 ? '' : source.slice(3, closing);
+}
+
+function parsedWith(fast: boolean, file: string, text: string) {
+  simpleYamlReader.enabled = fast;
+  try {
+    const { record, seen, date } = parse(file, text);
+    return { record, seen, date };
+  } finally {
+    simpleYamlReader.enabled = true;
+  }
+}
+
+const accepted = { subset: 0, subsetTotal: 0, nearMiss: 0, nearMissTotal: 0 };
+
+/** Checks one whole record file; true when the fast reader took its front matter. */
+function expectSameBothWays(file: string): boolean {
+  const yamlText = frontMatterOf(file);
+  const fast = fastTree(yamlText);
+  if (fast) {
+    const reference = referenceTree(yamlText);
+    expect(reference.problems, yamlText).toBe(0);
+    expect(fast, yamlText).toEqual(reference.tree);
+  }
+  expect(parsedWith(true, 'records/2026-03-02.md', file), file).toEqual(parsedWith(false, 'records/2026-03-02.md', file));
+  return fast !== null;
+}
+
+// --- Generators: the subset's grammar, with values that matter to records and to YAML ---
+
+const WORDS = ['fix', 'the', 'login', 'form', 'v2', 'C#', 'a:b', "it's", 'x"y', '100%', 'ü', '日本', '(a)', 'e.g.', 'x-y', 'a\\b', '😀', '#1'];
+const PLAIN_VALUES = [
+  '2026-03-02', '2026-02-30', '2026-03-02T10:00:00Z', '40', '0.5', '12.50', '1e3', '-1e3', '007', '+12', '-5', '0x1F', '0o17', '1_000',
+  'true', 'True', 'FALSE', 'yes', 'no', 'null', 'Null', '~', '.inf', '-.inf', '.NaN', '.5', '4h', '19m', '1h 30m', '1h30m',
+  '90 minutes', '2 hours', '-3h', '0', 'Claude Opus 4.6', '12345678901234567890', '2095000', '1.5',
+];
+const KEYS = ['date', 'title', 'model', 'tags', 'summary', 'tokens', 'tasksCompleted', 'draft', 'tasks', 'foo', 'true', 'null', 'a-b', '_x'];
+const TASK_KEYS = ['task', 'human', 'claude', 'supervision', 'project', 'clade', 'true'];
+
+const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+const plain = fc.oneof(fc.constantFrom(...PLAIN_VALUES), words);
+const doubleQuoted = fc
+  .array(fc.constantFrom('a', ' ', '\\\\', '\\"', '#', ': ', "'", 'é', 'x y', '4h', '\\n'), { maxLength: 6 })
+  .map((parts) => `"${parts.join('')}"`);
+const singleQuoted = fc
+  .array(fc.constantFrom('a', ' ', "''", '"', '\\', '#', ': ', 'x y', '19m'), { maxLength: 6 })
+  .map((parts) => `'${parts.join('')}'`);
+const scalar = fc.oneof({ arbitrary: plain, weight: 3 }, doubleQuoted, singleQuoted);
+const flowItem = fc.oneof(fc.constantFrom('AI', 'Time Record', '40', 'null', 'a b', 'ü'), doubleQuoted, singleQuoted);
+const flowList = fc
+  .tuple(fc.array(flowItem, { maxLength: 4 }), fc.constantFrom(', ', ',', ' , '), fc.constantFrom('', ' '))
+  .map(([items, separator, pad]) => `[${pad}${items.join(separator)}${pad}]`);
+const trailing = fc.constantFrom('', '', '', ' ', '  ');
+
+/** A value after `key:`: its text on the key's line, and lines below, indented `deeper` than the key. */
+interface Value {
+  head: string;
+  below: string[];
+  deeper: number;
+}
+
+function linesOf(key: string, value: Value, prefix: string, column: number): string[] {
+  return [`${prefix}${key}:${value.head}`, ...value.below.map((line) => `${' '.repeat(column + value.deeper)}${line}`)];
+}
+
+const blockScalar: fc.Arbitrary<Value> = fc
+  .tuple(fc.constantFrom('>-', '>', '|', '|-'), fc.integer({ min: 1, max: 3 }), fc.array(words, { minLength: 1, maxLength: 3 }))
+  .map(([header, deeper, below]) => ({ head: ` ${header}`, below, deeper }));
+
+const inlineValue: fc.Arbitrary<Value> = fc.oneof(
+  { arbitrary: fc.tuple(scalar, trailing).map(([v, t]) => ({ head: ` ${v}${t}`, below: [], deeper: 0 })), weight: 6 },
+  { arbitrary: flowList.map((v) => ({ head: ` ${v}`, below: [], deeper: 0 })), weight: 1 },
+  { arbitrary: trailing.map((t) => ({ head: t, below: [], deeper: 0 })), weight: 1 },
+  { arbitrary: blockScalar, weight: 1 },
+);
+
+const duration: fc.Arbitrary<Value> = fc
+  .constantFrom('4h', '19m', '1h 30m', '90', '0.5', '-3h', '0', '1e3', '2 hours', 'abc', '.inf', '"4h"', '')
+  .map((d) => ({ head: d === '' ? '' : ` ${d}`, below: [], deeper: 0 }));
+
+/** One `- task: …` item: the spaces after its dash and its pairs. */
+const taskItem = fc
+  .tuple(
+    fc.constantFrom(' ', ' ', '   '),
+    fc.tuple(fc.constantFrom('task', 'task', 'project'), inlineValue),
+    fc.uniqueArray(fc.tuple(fc.constantFrom(...TASK_KEYS.slice(3)), fc.oneof(duration, inlineValue)), { maxLength: 4, selector: ([key]) => key }),
+    fc.constantFrom('human', 'claude'),
+  )
+  // Keys are unique but for `task` and `project`, which may repeat; near-misses add more repeats.
+  .map(([gap, first, rest, last]) => {
+    const required: [string, Value] = [last, { head: ' 5m', below: [], deeper: 0 }];
+    return { gap, pairs: [first, ...rest, required] };
+  });
+
+function blockList(indent: number): fc.Arbitrary<string[]> {
+  const dash = `${' '.repeat(indent)}-`;
+  return fc.oneof(
+    fc.array(scalar, { minLength: 1, maxLength: 3 }).map((items) => items.map((item) => `${dash} ${item}`)),
+    fc.array(taskItem, { minLength: 1, maxLength: 3 }).map((items) =>
+      items.flatMap(({ gap, pairs }) => {
+        const column = indent + 1 + gap.length;
+        return pairs.flatMap(([key, value], i) => linesOf(key, value, i === 0 ? `${dash}${gap}` : ' '.repeat(column), column));
+      }),
+    ),
+  );
+}
+
+/** One top-level field: its key and lines. */
+const entry: fc.Arbitrary<[string, string[]]> = fc.oneof(
+  {
+    arbitrary: fc.tuple(fc.constantFrom(...KEYS), inlineValue).map(([key, value]): [string, string[]] => [key, linesOf(key, value, '', 0)]),
+    weight: 4,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom('tasks', 'tags', 'foo'), fc.constantFrom(0, 2, 2, 4).chain(blockList))
+      .map(([key, list]): [string, string[]] => [key, [`${key}:`, ...list]]),
+    weight: 2,
+  },
+);
+
+/** A whole record file whose front matter is mostly in the subset. */
+const subsetFile = fc
+  .tuple(
+    fc.uniqueArray(entry, { minLength: 1, maxLength: 6, selector: ([key]) => key }),
+    fc.constantFrom('\n', '\n', '\r\n'),
+    fc.constantFrom('', '', ' '),
+    fc.constantFrom('', '', '\n', '\n\n'),
+    fc.constantFrom('Body.\n', '---\nBody with a rule.\n', ''),
+  )
+  .map(([entries, eol, afterOpening, beforeClosing, body]) => {
+    return `---${afterOpening}\n${entries.flatMap(([, lines]) => lines).join('\n')}\n${beforeClosing}---\n${body}`.replace(/\n/g, eol);
+  });
+
+const NASTY = [
+  '#', ' #', ': ', ':', "'", '"', '\\', '\t', '&a ', '*a', '!', '!!str ', '|', '>', '{', '}', '[', ']', ',', ' ', '  ', '\n', '\r\n',
+  '\r', '-', '- ', '? ', '---', '...', '%', '@', '`', '\u00a0', '\u2028', '\u0085', '\ufeff', '\u0000', 'é', '😀', '\ud800', '~',
+  '\n  ', '\n- ', '\n    ', 'key: ', 'date: ', 'task: ', '\n\n', 'x',
+];
+const mutation = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.constantFrom(...NASTY), fc.integer({ min: 1, max: 3 })));
+
+/** A subset file with a few characters inserted or deleted inside its front matter. */
+const nearMissFile = fc.tuple(subsetFile, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([file, mutations]) => {
+  let text = file;
+  for (const [where, change] of mutations) {
+    const end = Math.max(4, text.indexOf('\n---', 3));
+    const at = 3 + Math.floor(where * (end - 3));
+    text = typeof change === 'number' ? text.slice(0, at) + text.slice(at + change) : text.slice(0, at) + change + text.slice(at);
+  }
+  return text;
+});
+
+describe('the fast YAML reader agrees with parseDocument', () => {
+  afterAll(() => {
+    console.log(
+      `fast YAML reader accepted ${accepted.subset}/${accepted.subsetTotal} subset files, ${accepted.nearMiss}/${accepted.nearMissTotal} near-misses`,
+    );
+  });
+
+  it('on generated front matter of the subset: same tree, same record, same diagnostics', () => {
+    fc.assert(
+      fc.property(subsetFile, (file) => {
+        accepted.subsetTotal++;
+        if (expectSameBothWays(file)) accepted.subset++;
+      }),
+      { numRuns: 2500, seed: 20260302 },
+    );
+    // Some scalars (`#1`, `\\n`, `task` twice) are outside the subset, but most files are in it.
+    expect(accepted.subset).toBeGreaterThan(accepted.subsetTotal * 0.4);
+  });
+
+  it('on near-misses (characters inserted or deleted): same tree whenever it accepts, same record and diagnostics', () => {
+    fc.assert(
+      fc.property(nearMissFile, (file) => {
+        accepted.nearMissTotal++;
+        if (expectSameBothWays(file)) accepted.nearMiss++;
+      }),
+      { numRuns: 3500, seed: 42 },
+    );
+  });
+});
+
+describe('the fast YAML reader takes every real record', () => {
+  it('the example blog: every record, with the same result', async () => {
+    const files = await findRecordFiles('.');
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(readSimpleYaml(frontMatterOf(text)), file).not.toBeNull();
+      expect(expectSameBothWays(text)).toBe(true);
+    }
+  });
+
+  it('300 synthetic records, with the same result', () => {
+    const rand = random(7);
+    for (let i = 0; i < 300; i++) {
+      const text = syntheticRecord(addDays('2020-01-01', i), rand);
+      expect(expectSameBothWays(text), text).toBe(true);
+    }
+  });
+});
+
+describe('the fast YAML reader leaves the rest to parseDocument', () => {
+  const reference = '\ndate: 2026-03-02\ntags: [AI, Time Record]\nsummary: >-\n  A day.\ntasks:\n  - task: "Fix it"\n    human: 4h\n    claude: 19m';
+
+  it('takes the reference shape', () => {
+    expect(readSimpleYaml(reference)).not.toBeNull();
+  });
+
+  it.each([
+    ['an anchor and an alias', '\na: &x 1\nb: *x'],
+    ['an explicit tag', '\na: !!str 1'],
+    ['a comment line', '\n# note\na: 1'],
+    ['a comment after a value', '\na: 1 # note'],
+    ['a block scalar that keeps its line ends', '\na: >+\n  x'],
+    ['a block scalar with a deeper line', '\na: |\n  x\n    y'],
+    ['a block scalar with a blank line', '\na: >\n  x\n\n  y'],
+    ['a multi-line plain scalar', '\na: one\n  two'],
+    ['a multi-line quoted scalar', '\na: "one\n  two"'],
+    ['an escape other than \\\\ and \\"', '\na: "x\\ty"'],
+    ['a flow map', '\na: {b: 1}'],
+    ['a tab', '\na:\t1'],
+    ['a duplicate key', '\na: 1\na: 2'],
+    ['keys equal as values', '\ntrue: 1\nTrue: 2'],
+    ['an explicit key', '\n? a\n: 1'],
+    ['a document end marker', '\na: 1\n...'],
+    ['a blank line between fields', '\na: 1\n\nb: 2'],
+    ['an indented top-level map', '\n  a: 1'],
+    ['a ": " inside a plain scalar', '\na: b: c'],
+    ['a list nested in a task', '\ntasks:\n  - task:\n      - x'],
+  ])('falls back on %s', (_name, text) => {
+    expect(readSimpleYaml(text)).toBeNull();
+  });
+});
+
+describe('the front matter is split as gray-matter split it', () => {
+  const piece = fc.constantFrom('a: 1', '---', '----x', '--- ', ' ---', '', 'text', '\r', '...', '\uFEFF');
+  const file = fc
+    .tuple(
+      fc.constantFrom('', '\uFEFF'),
+      fc.constantFrom('---', '--- ', '---\t', '---\r'),
+      fc.array(piece, { maxLength: 6 }),
+      fc.constantFrom('\n', '\r\n'),
+    )
+    .map(([bom, opening, pieces, eol]) => `${bom}${opening}${eol}${pieces.join(eol)}`);
+
+  it('the same body and the same YAML text, with CRLF, BOM and --- in the body', () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const split = splitFrontMatter('a.md', text, []);
+        const source = text.replace(/^\uFEFF/, '');
+        if (source.indexOf('\n---', 3) === -1) return;
+        const reference = matter(source, { engines: { yaml: () => ({}) } });
+        expect(split.body).toBe(reference.content);
+        if (split.yaml) expect(split.yaml.text).toBe(reference.matter);
+      }),
+      { numRuns: 1000, seed: 1 },
+    );
+  });
+});
