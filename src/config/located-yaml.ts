@@ -26,11 +26,14 @@ const MAX_ALIAS_COUNT = 100;
 export class LocatedYaml {
   constructor(
     readonly file: string,
-    readonly doc: Document.Parsed,
+    /** The document's root node; null when the document is empty. */
+    readonly contents: unknown,
     readonly text: string,
     private readonly lines: LineCounter,
     /** Columns to add on the text's first line (front matter starts after `---`). */
     readonly firstLineShift: number,
+    /** The document `parseDocument` made, to resolve aliases; null when the fast reader read the text (it reads no aliases). */
+    readonly doc: Document.Parsed | null,
   ) {}
 
   at(offset: number): Position {
@@ -52,7 +55,7 @@ export class LocatedYaml {
 
   /** The node an alias stands for; other nodes as they are. */
   resolve(node: unknown): Node | undefined {
-    if (isAlias(node)) return node.resolve(this.doc);
+    if (isAlias(node)) return this.doc ? node.resolve(this.doc) : undefined;
     return node as Node | undefined;
   }
 
@@ -77,7 +80,7 @@ export function parseLocatedYaml(
   firstLineShift = 0,
 ): { yaml: LocatedYaml | null; diagnostics: Diagnostic[] } {
   const simple = simpleYamlReader.enabled ? readSimpleYaml(text) : null;
-  if (simple) return { yaml: new LocatedYaml(file, simple.doc, text, simple.lines, firstLineShift), diagnostics: [] };
+  if (simple) return { yaml: new LocatedYaml(file, simple.contents, text, simple.lines, firstLineShift, null), diagnostics: [] };
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -87,7 +90,7 @@ export function parseLocatedYaml(
     if (!isStackOverflow(cause)) throw cause;
     return { yaml: null, diagnostics: [nestingError(file, text, firstLineShift)] };
   }
-  const yaml = new LocatedYaml(file, doc, text, lines, firstLineShift);
+  const yaml = new LocatedYaml(file, doc.contents, text, lines, firstLineShift, doc);
   const diagnostics = doc.warnings.map((w) =>
     yaml.warning(yaml.at(w.pos[0]), `YAML: ${w.message}`),
   );
@@ -104,7 +107,7 @@ export function parseLocatedYaml(
     );
   }
   if (doc.errors.length === 0) {
-    const aliasProblem = checkAliases(yaml);
+    const aliasProblem = checkAliases(yaml, doc);
     if (aliasProblem) diagnostics.push(aliasProblem);
   }
   const ok = !diagnostics.some((d) => d.severity === 'error');
@@ -147,16 +150,16 @@ function yamlHint(code: string): string {
 }
 
 /** Located error for an alias that has no anchor or that expands too much, else null. */
-function checkAliases(yaml: LocatedYaml): Diagnostic | null {
+function checkAliases(yaml: LocatedYaml, doc: Document.Parsed): Diagnostic | null {
   try {
-    yaml.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return null;
   } catch (cause) {
     if (isStackOverflow(cause)) return nestingError(yaml.file, yaml.text, yaml.firstLineShift);
     let culprit: Node | undefined;
-    visit(yaml.doc, {
+    visit(doc, {
       Alias(_key, alias) {
-        if (!alias.resolve(yaml.doc)) {
+        if (!alias.resolve(doc)) {
           culprit = alias;
           return visit.BREAK;
         }
@@ -164,7 +167,7 @@ function checkAliases(yaml: LocatedYaml): Diagnostic | null {
         return undefined;
       },
     });
-    if (culprit && isAlias(culprit) && !culprit.resolve(yaml.doc)) {
+    if (culprit && isAlias(culprit) && !culprit.resolve(doc)) {
       return yaml.error(
         culprit,
         `alias *${culprit.source} has no anchor &${culprit.source} before it`,
@@ -186,7 +189,7 @@ export function topMap(
   what: string,
   diagnostics: Diagnostic[],
 ): YAMLMap | null {
-  const contents = yaml.resolve(yaml.doc.contents);
+  const contents = yaml.resolve(yaml.contents);
   if (contents == null) return new YAMLMap();
   if (isMap(contents)) return contents;
   diagnostics.push(

