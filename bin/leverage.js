@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// The `leverage` command. The TypeScript sources are compiled to lib/ by `npm install`
-// (the package's `prepare` script) and by `npm run compile`.
+// The `leverage` command. The TypeScript sources are compiled to lib/ and bundled into
+// lib/bundle/ by `npm install` (the package's `prepare` script) and by `npm run compile`.
+// The bundle is one file to load instead of hundreds of modules: it starts the command
+// (and each worker thread) in a fraction of the time.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cli = new URL('../lib/cli.js', import.meta.url);
-if (!existsSync(fileURLToPath(cli))) {
+const candidates = ['../lib/bundle/cli.js', '../lib/cli.js'].map((path) => new URL(path, import.meta.url));
+const cli = candidates.find((url) => existsSync(fileURLToPath(url)));
+if (!cli) {
   console.error('leverage: the compiled sources are missing (lib/cli.js); run `npm run compile` first.');
   process.exit(1);
 }

@@ -1,6 +1,7 @@
 /**
- * Compiles src/ to lib/ once before the tests, so tests that run the real `leverage`
- * command (bin/leverage.js → lib/cli.js) exercise the current sources.
+ * Compiles src/ to lib/ and bundles it into lib/bundle/ once before the tests, so tests that
+ * run the real `leverage` command (bin/leverage.js → lib/bundle/cli.js) exercise the current
+ * sources.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -13,4 +14,6 @@ export default function setup(): void {
   if (result.status !== 0 && result.status !== 2) {
     throw new Error(`compiling src/ failed:\n${result.stdout}${result.stderr}`);
   }
+  const bundled = spawnSync('npm', ['run', '--silent', 'bundle'], { cwd: root, encoding: 'utf8' });
+  if (bundled.status !== 0) throw new Error(`bundling lib/ failed:\n${bundled.stdout}${bundled.stderr}`);
 }
