@@ -15,7 +15,7 @@ import { loadConfig } from './config/load.js';
 import { readTextFile } from './config/text-file.js';
 import { scanRecordFiles } from './records/files.js';
 import { buildSiteModel } from './site/pages.js';
-import type { RecordContent, SiteModel } from './site/types.js';
+import type { Page, RecordContent, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
 import { createRenderer, type RenderOptions } from './render/render.js';
 import { siteFiles } from './output/site-files.js';
@@ -29,8 +29,10 @@ import {
   type LastOutput,
   type OutputTarget,
   type WriteStats,
+  writeError,
 } from './output/write.js';
-import { loadRecords, statFiles } from './incremental/records.js';
+import { loadRecords, statFiles, type LoadedRecords } from './incremental/records.js';
+import { failureError, type PageJob } from './incremental/page-jobs.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
 import { pageKey } from './incremental/keys.js';
 import { diskCache, noCache, type CacheStore } from './incremental/store.js';
@@ -60,6 +62,11 @@ export interface BuildOptions {
 export interface StageTiming {
   stage: string;
   ms: number;
+  /**
+   * CPU time of the whole process during the stage (all threads, user and system): on a
+   * shared machine it varies less than the wall time.
+   */
+  cpuMs: number;
   /** Resident memory of the process after the stage, in bytes (worker threads included). */
   rss: number;
 }
@@ -125,24 +132,33 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const cachedRecords = await timer.time('cache', () => store.readRecords(recordsKey));
   if (cachedRecords.discarded) notes.push(cachedRecords.discarded);
   const read = await timer.time('records', () =>
-    loadRecords(root, config, scan, fileStates, cachedRecords.value ?? {}, { drafts }, (done, total) =>
+    loadRecords(root, config, theme, scan, fileStates, cachedRecords.value ?? {}, { drafts }, (done, total) =>
       options.onProgress?.('records', done, total),
     ),
   );
-  const diagnostics = [...loaded.diagnostics, ...read.diagnostics];
-  if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
-
-  const model = timer.time('pages', () => buildSiteModel(read.records, read.contents, config));
-  const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
-  const target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
+  let model: SiteModel;
+  let target: OutputTarget;
   let written: WriteStats;
   try {
-    await timer.time('render', () => renderPages(model, theme, target, contentKeys(read), globalKey, options));
-    await timer.time('files', () => writeSiteFiles(model, read.records, config, publicFiles, target));
-    written = await timer.time('write', () => target.commit());
-  } catch (err) {
-    await target.abort();
-    throw err;
+    const diagnostics = [...loaded.diagnostics, ...read.diagnostics];
+    if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
+
+    model = timer.time('pages', () => buildSiteModel(read.records, read.contents, config));
+    const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
+    target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
+    try {
+      await timer.time('render', () => renderPages(model, read, theme, target, out, globalKey, options));
+      await read.workers?.close();
+      await timer.time('files', () => writeSiteFiles(model, read.records, config, publicFiles, target));
+      written = await timer.time('write', () => target.commit());
+    } catch (err) {
+      // No worker may still be writing into what is removed.
+      await read.workers?.close();
+      await target.abort();
+      throw err;
+    }
+  } finally {
+    await read.workers?.close();
   }
 
   options.onModel?.(model);
@@ -157,7 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     ),
   );
   await target.settle();
-  return summary(timer, out, counts, written, read.processed, diagnostics, notes);
+  return summary(timer, out, counts, written, read.processed, [...loaded.diagnostics, ...read.diagnostics], notes);
 }
 
 /**
@@ -178,22 +194,60 @@ export function contentKeys(read: {
   return new Map(read.contents.map((content, i) => [content, read.entries[read.records[i]!.file]!.hash]));
 }
 
+/**
+ * Renders every page whose key changed. A record page whose record a worker thread processed
+ * is made by that worker, which holds the record's content; the rest are made here meanwhile.
+ */
 async function renderPages(
   model: SiteModel,
+  read: LoadedRecords,
   theme: ThemeSources,
   target: OutputTarget,
-  keys: Map<RecordContent, string>,
+  out: string,
   globalKey: string,
   options: BuildOptions,
 ): Promise<void> {
+  const keys = contentKeys(read);
+  const files = new Map(read.contents.map((content, i) => [content, read.records[i]!.file]));
+  const workers = target.placement && target.placed ? read.workers : null;
   const renderer = createRenderer(theme, model.site, options.render);
   let done = 0;
+  const progress = (pages: number) => {
+    const before = done;
+    done += pages;
+    if (Math.floor(done / 500) > Math.floor(before / 500)) options.onProgress?.('pages', done, model.pages.length);
+  };
+  const here: Array<{ page: Page; key: string }> = [];
+  const inWorkers: Array<PageJob & { key: string }> = [];
   for (const page of model.pages) {
     const key = pageKey(page, keys, globalKey);
-    if (target.isCurrent(page.outputPath, key)) await target.keep(page.outputPath);
-    else await target.write(page.outputPath, renderer.render(page), key);
-    if (++done % 500 === 0) options.onProgress?.('pages', done, model.pages.length);
+    const file = page.template === 'record' ? files.get(page.record) : undefined;
+    if (target.isCurrent(page.outputPath, key)) {
+      await target.keep(page.outputPath);
+      progress(1);
+    } else if (page.template === 'record' && file && workers?.holds(file)) {
+      const { record: _content, ...rest } = page;
+      inWorkers.push({ file, page: rest, placement: target.placement!(page.outputPath), key });
+    } else {
+      here.push({ page, key });
+    }
   }
+  // The workers make their pages while this thread makes the others.
+  const fromWorkers = workers && inWorkers.length > 0 ? workers.render(model.site, options.render ?? {}, inWorkers) : null;
+  try {
+    for (const { page, key } of here) {
+      await target.write(page.outputPath, renderer.render(page), key);
+      progress(1);
+    }
+  } finally {
+    // Whatever happened here, the workers have stopped writing before the build goes on.
+    await fromWorkers?.catch(() => []);
+  }
+  for (const [i, result] of ((await fromWorkers) ?? []).entries()) {
+    if ('failure' in result) throw writeError(out, failureError(result.failure));
+    target.placed!(result.path, inWorkers[i]!.key, result.hash);
+  }
+  progress(inWorkers.length);
   options.onProgress?.('pages', done, model.pages.length);
 }
 
@@ -269,14 +323,18 @@ function stageTimer() {
   const started = performance.now();
   function time<T>(stage: string, run: () => T): T {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     const record = () => {
       const ms = performance.now() - start;
+      const { user, system } = process.cpuUsage(startCpu);
+      const cpuMs = (user + system) / 1000;
       const rss = process.memoryUsage.rss();
       const existing = timings.find((t) => t.stage === stage);
       if (existing) {
         existing.ms += ms;
+        existing.cpuMs += cpuMs;
         existing.rss = rss;
-      } else timings.push({ stage, ms, rss });
+      } else timings.push({ stage, ms, cpuMs, rss });
     };
     const result = run();
     if (result instanceof Promise) return result.finally(record) as T;

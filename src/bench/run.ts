@@ -10,7 +10,9 @@
  *   4. rebuild after one template changed (the default layout partial overridden in the
  *      root, with a different HTML comment each run);
  *
- * each the median of K runs (default 3). What is measured is a snapshot of the package
+ * each the median of K runs (default 3), with its CPU time (all threads) beside the wall time:
+ * on a shared machine CPU time varies less. Before each build the disk's pending work is
+ * flushed (`sync`), so the files just removed are not charged to the build. What is measured is a snapshot of the package
  * (bin/, lib/, templates/, public/) taken at the start, so a compile of lib/ during the run
  * (another terminal's `npm run compile`) neither changes the code measured nor, by changing
  * the generator's fingerprint, empties the cache mid-run.
@@ -23,7 +25,7 @@
  * when a build fails or the benchmark itself breaks. Temporary roots are removed at the end,
  * on failure and on Ctrl-C too.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -50,7 +52,9 @@ import { writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 const [bin, ...args] = process.argv.slice(2);
 process.on('exit', (code) => {
-  writeSync(2, '\\n${MARK}' + JSON.stringify({ code, maxRSS: process.resourceUsage().maxRSS }) + '\\n');
+  const usage = process.resourceUsage();
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  writeSync(2, '\\n${MARK}' + JSON.stringify({ code, maxRSS: usage.maxRSS, cpuMs }) + '\\n');
 });
 process.argv = [process.argv[0], bin, ...args];
 await import(pathToFileURL(bin).href);
@@ -70,6 +74,8 @@ interface Run {
   ms: number;
   /** Peak resident set size of the child, bytes. */
   maxRSS: number;
+  /** CPU time of the child, all threads, user and system. */
+  cpuMs: number;
   /** From the CLI's summary line. */
   records?: number;
   pages?: number;
@@ -158,10 +164,20 @@ async function measure(n: number, count: number): Promise<Result> {
 }
 
 async function timed(n: number, tag: string, kind: Kind, root: string): Promise<Run> {
+  settleDisk();
   const run = await buildOnce(root);
   const written = run.written === undefined ? '' : `, ${run.written} written, ${run.unchanged} unchanged`;
-  progress(`[${n}] ${tag} ${kind}: ${seconds(run.ms)} s, ${mb(run.maxRSS)} MB${written}`);
+  progress(`[${n}] ${tag} ${kind}: ${seconds(run.ms)} s (CPU ${seconds(run.cpuMs)} s), ${mb(run.maxRSS)} MB${written}`);
   return run;
+}
+
+/**
+ * Flushes the disk's pending work (the files of the last run just removed, the records just
+ * written) so that it is not charged to the next build: on the measured machine, deleting a
+ * site and at once building another made file creation several times slower.
+ */
+function settleDisk(): void {
+  spawnSync('sync', { stdio: 'ignore' });
 }
 
 /** One `leverage build --root R --timings` in a child process. */
@@ -187,15 +203,15 @@ function buildOnce(root: string): Promise<Run> {
         reject(new Error(`leverage build --root ${root}: ${why}\n${stdout}${stderr}`.trimEnd()));
         return;
       }
-      const usage = JSON.parse(marked.slice(MARK.length)) as { maxRSS: number };
-      resolve({ ms, maxRSS: usage.maxRSS * 1024, ...parseOutput(stdout) });
+      const usage = JSON.parse(marked.slice(MARK.length)) as { maxRSS: number; cpuMs: number };
+      resolve({ ms, maxRSS: usage.maxRSS * 1024, cpuMs: usage.cpuMs, ...parseOutput(stdout) });
     });
   });
 }
 
 /** The CLI's summary line and `--timings` lines; missing pieces are left out, not guessed. */
-function parseOutput(stdout: string): Omit<Run, 'ms' | 'maxRSS'> {
-  const result: Omit<Run, 'ms' | 'maxRSS'> = { timings: [] };
+function parseOutput(stdout: string): Omit<Run, 'ms' | 'maxRSS' | 'cpuMs'> {
+  const result: Omit<Run, 'ms' | 'maxRSS' | 'cpuMs'> = { timings: [] };
   const line = /Built (\d+) records? into .*?: (\d+) pages?, (\d+) files written, (\d+) unchanged.*? in ([\d.]+) s/.exec(stdout);
   if (line) {
     result.records = Number(line[1]);
@@ -240,8 +256,8 @@ function report(results: Result[], runs: number, loadStart: number[], loadEnd: n
     const first = r.cold[0];
     const shape = first?.pages === undefined ? '' : ` (${first.records} records, ${first.pages} pages)`;
     out.push(`### ${n} records${shape}`, '');
-    out.push('| measurement | median s | runs | ratio to cold | peak RSS MB | files written / unchanged |');
-    out.push('| --- | ---: | ---: | ---: | ---: | --- |');
+    out.push('| measurement | median s | runs | ratio to cold | CPU s | peak RSS MB | files written / unchanged |');
+    out.push('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const kind of KINDS) {
       const list = r[kind];
       const ms = median(list.map((x) => x.ms));
@@ -249,7 +265,8 @@ function report(results: Result[], runs: number, loadStart: number[], loadEnd: n
       const peak = Math.max(...list.map((x) => x.maxRSS));
       const mid = medianRun(list);
       const files = mid?.written === undefined ? '?' : `${mid.written} / ${mid.unchanged}`;
-      out.push(`| ${LABELS[kind]} | ${seconds(ms)} | ${list.length} | ${ratio} | ${mb(peak)} | ${files} |`);
+      const cpu = mid ? seconds(mid.cpuMs) : '?';
+      out.push(`| ${LABELS[kind]} | ${seconds(ms)} | ${list.length} | ${ratio} | ${cpu} | ${mb(peak)} | ${files} |`);
     }
     out.push('', ...stageTable(r));
     out.push('');

@@ -27,9 +27,10 @@ export async function buildCommand(args: string[]): Promise<number> {
     console.log(summaryLine(summary));
     if (parsed.values.timings) {
       const lines = summary.timings.map(
-        (t) => `  ${t.stage.padEnd(8)} ${(t.ms / 1000).toFixed(3).padStart(8)} s ${Math.round(t.rss / 2 ** 20).toString().padStart(6)} MB`,
+        (t) =>
+          `  ${t.stage.padEnd(8)} ${(t.ms / 1000).toFixed(3).padStart(8)} s ${(t.cpuMs / 1000).toFixed(3).padStart(8)} s ${Math.round(t.rss / 2 ** 20).toString().padStart(6)} MB`,
       );
-      console.log(`  stage        time    memory\n${lines.join('\n')}\n  peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+      console.log(`  stage        time      cpu    memory\n${lines.join('\n')}\n  peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     }
     return 0;
   } catch (err) {

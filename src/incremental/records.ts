@@ -11,7 +11,8 @@ import { assembleRecords } from '../records/read.js';
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from '../site/types.js';
 import { decodeEntry, type CachedRecords, type FileState } from './cache.js';
-import { runJobs } from './pool.js';
+import { runJobs, type PageWorkers } from './pool.js';
+import type { ThemeSources } from '../render/theme.js';
 import type { RecordJob } from './process.js';
 
 export interface LoadedRecords {
@@ -26,6 +27,11 @@ export interface LoadedRecords {
   processed: number;
   /** True when `entries` differ from the cache they came from. */
   dirty: boolean;
+  /**
+   * The worker threads that processed the records, still holding their content to render
+   * their pages (null: processed in this thread). The caller closes them.
+   */
+  workers: PageWorkers | null;
 }
 
 /** Size and modification time of each record file (missing: size -1). */
@@ -44,6 +50,7 @@ export async function statFiles(root: string, files: string[]): Promise<Record<s
 export async function loadRecords(
   root: string,
   config: SiteConfig,
+  theme: ThemeSources,
   scan: { files: string[]; diagnostics: Diagnostic[] },
   states: Record<string, FileState>,
   cached: CachedRecords,
@@ -60,7 +67,9 @@ export async function loadRecords(
   }
 
   let processed = 0;
-  const results = await runJobs(root, jobs, config, (done) => onProgress?.(scan.files.length - jobs.length + done, scan.files.length));
+  const { results, workers } = await runJobs({ root, config, theme }, jobs, (done) =>
+    onProgress?.(scan.files.length - jobs.length + done, scan.files.length),
+  );
   for (const result of results) {
     if ('unchanged' in result) {
       entries[result.file] = { ...cached[result.file]!, ...states[result.file]! };
@@ -82,5 +91,6 @@ export async function loadRecords(
     entries,
     processed,
     dirty: jobs.length > 0 || Object.keys(cached).length !== scan.files.length,
+    workers,
   };
 }

@@ -11,7 +11,8 @@
  * An interrupted swap is noticed by its marker file and repaired by the next build, which
  * then writes everything afresh rather than trust what it cannot know.
  */
-import { copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { error, BuildError } from '../diagnostics.js';
 import { hashBytes } from '../incremental/fingerprint.js';
@@ -45,12 +46,48 @@ export interface OutputTarget {
   keep(path: string): Promise<void>;
   /** Writes a file unless its bytes are unchanged. */
   write(path: string, content: string | Uint8Array, key: string): Promise<void>;
+  /**
+   * For a file another thread writes (with `writePlaced`): where it goes. Absent when the
+   * target is not on disk (the dev server's memory).
+   */
+  placement?(path: string): Placement;
+  /** That file, written at its placement: its key and the hash of its bytes. */
+  placed?(path: string, key: string, hash: string): void;
   /** Drops files no longer produced and makes the new output visible. */
   commit(): Promise<WriteStats>;
   /** Called once the cache describes the committed output. */
   settle(): Promise<void>;
   /** Gives up: the last good output stays. */
   abort(): Promise<void>;
+}
+
+/** Where a file made in another thread goes. */
+export interface Placement {
+  /** Path under the output folder. */
+  path: string;
+  /** The file to write. */
+  file: string;
+  /** Hash of what is there now, if anything: the same bytes are not written again. */
+  hash: string | null;
+}
+
+/**
+ * Writes a file at its placement (in any thread). Each page's file is made with synchronous
+ * calls: on the machines measured, an asynchronous mkdir or writeFile cost the kernel 5–7
+ * times the CPU of a synchronous one (a thread hand-off per call), and thousands of pages
+ * made that a second of a cold build.
+ * @param madeDirs folders known to exist, filled in as they are made
+ */
+export function writePlaced(placement: Placement, content: string | Uint8Array, hash: string, madeDirs: Set<string>): void {
+  if (placement.hash === hash) return;
+  const dir = dirname(placement.file);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  // The spare copy's files may be hard links to the output's: replace, never write through.
+  if (placement.hash !== null) unlinkIfPresent(placement.file);
+  writeFileSync(placement.file, content);
 }
 
 /** Refuses output folders that would replace the author's own files. */
@@ -160,8 +197,12 @@ export class DiskTarget implements OutputTarget {
     // and nothing ever writes through the link.
     const target = this.workPath(path);
     try {
-      await this.makeDir(dirname(target));
-      await link(join(this.out, path), target).catch(() => copyFile(join(this.out, path), target));
+      this.makeDir(dirname(target));
+      try {
+        linkSync(join(this.out, path), target);
+      } catch {
+        copyFileSync(join(this.out, path), target);
+      }
     } catch (err) {
       throw writeError(this.out, err);
     }
@@ -169,18 +210,22 @@ export class DiskTarget implements OutputTarget {
 
   async write(path: string, content: string | Uint8Array, key: string): Promise<void> {
     const hash = hashBytes(content);
-    this.produced[path] = { key, hash };
-    this.count(path, hash);
-    if (this.workState[path]?.hash === hash) return;
-    const target = this.workPath(path);
+    const placement = this.placement(path);
+    this.placed(path, key, hash);
     try {
-      await this.makeDir(dirname(target));
-      // The spare copy's files may be hard links to the output's: replace, never write through.
-      if (this.workState[path]) await unlink(target).catch(() => {});
-      await writeFile(target, content);
+      writePlaced(placement, content, hash, this.madeDirs);
     } catch (err) {
       throw writeError(this.out, err);
     }
+  }
+
+  placement(path: string): Placement {
+    return { path, file: this.workPath(path), hash: this.workState[path]?.hash ?? null };
+  }
+
+  placed(path: string, key: string, hash: string): void {
+    this.produced[path] = { key, hash };
+    this.count(path, hash);
   }
 
   private count(path: string, hash: string): void {
@@ -248,9 +293,9 @@ export class DiskTarget implements OutputTarget {
     return target;
   }
 
-  private async makeDir(dir: string): Promise<void> {
+  private makeDir(dir: string): void {
     if (this.madeDirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     this.madeDirs.add(dir);
   }
 }
@@ -283,6 +328,14 @@ export async function recover(out: string, cacheDir: string | null): Promise<boo
     found = true;
   }
   return found;
+}
+
+function unlinkIfPresent(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Not there: nothing to replace.
+  }
 }
 
 async function sameDisk(a: string, b: string): Promise<boolean> {
@@ -326,7 +379,8 @@ async function refuseForeignOutput(out: string, knownToCache: boolean): Promise<
   }
 }
 
-function writeError(out: string, err: unknown): BuildError {
+/** A failed write, as the author reads it. */
+export function writeError(out: string, err: unknown): BuildError {
   if (err instanceof BuildError) return err;
   const e = err as NodeJS.ErrnoException;
   const reason =

@@ -1,0 +1,85 @@
+/**
+ * Record pages made by worker threads (each by the worker that processed its record) are
+ * the same bytes as pages made in one thread, in a cold build and in an incremental one, and
+ * a page that fails in a worker fails the build as it would in one thread. Runs the real
+ * command with LEVERAGE_WORKERS, on a root big enough to be split into several batches.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeSyntheticRoot } from '../../src/bench/synthetic.js';
+import { runCli } from '../support/cli.js';
+import { makeRoot, readTree, removeRoot } from '../support/site.js';
+
+const RECORDS = 90; // three batches of 32: both workers get records
+const TWO_WORKERS = { LEVERAGE_WORKERS: '2' };
+const ONE_THREAD = { LEVERAGE_WORKERS: '1' };
+
+let root: string;
+beforeAll(async () => {
+  root = await makeRoot({});
+  await writeSyntheticRoot(root, RECORDS, 11);
+});
+afterAll(() => removeRoot(root));
+
+async function leverage(args: string[], env: Record<string, string>) {
+  const result = await runCli([...args, '--root', root], { env, timeoutMs: 120_000 });
+  return result;
+}
+
+/** A build in one thread without cache into `fresh/`, compared byte for byte with dist/. */
+async function expectDistEqualsOneThreadBuild() {
+  await rm(join(root, 'fresh'), { recursive: true, force: true });
+  const fresh = await leverage(['build', '--no-cache', '--out', join(root, 'fresh')], ONE_THREAD);
+  expect(fresh.code, fresh.stderr).toBe(0);
+  const [dist, expected] = await Promise.all([readTree(join(root, 'dist')), readTree(join(root, 'fresh'))]);
+  expect([...dist.keys()]).toEqual([...expected.keys()]);
+  for (const [path, bytes] of expected) expect(dist.get(path)!.equals(bytes), path).toBe(true);
+}
+
+describe('record pages made by worker threads', () => {
+  it('are byte-identical to pages made in one thread (cold build)', { timeout: 240_000 }, async () => {
+    const cold = await leverage(['build'], TWO_WORKERS);
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stdout).toMatch(new RegExp(`Built ${RECORDS} records`));
+    await expectDistEqualsOneThreadBuild();
+  });
+
+  it('replace the right files of the spare copy in an incremental build', { timeout: 240_000 }, async () => {
+    await leverage(['build'], TWO_WORKERS); // now a spare copy is kept
+    const files = (await readdir(join(root, 'records', '2015'))).sort();
+    // More changed records than one batch, so that workers (not this thread) make their pages.
+    for (const name of files.slice(10, 50)) {
+      await appendFile(join(root, 'records', '2015', name), `\nAn added sentence in ${name}.\n`);
+    }
+    const again = await leverage(['build'], TWO_WORKERS);
+    expect(again.code, again.stderr).toBe(0);
+    const page = await readFile(join(root, 'dist', 'records', '2015-01-20', 'index.html'), 'utf8');
+    expect(page).toContain(`An added sentence in ${files[19]}.`);
+    await expectDistEqualsOneThreadBuild();
+  });
+});
+
+describe('a record page that fails in a worker', () => {
+  it('fails the build with the same error as in one thread, and leaves dist/ as it was', { timeout: 240_000 }, async () => {
+    await rm(join(root, '.leverage-cache'), { recursive: true, force: true });
+    const before = await readTree(join(root, 'dist'));
+    const record = await readFile(join(import.meta.dirname, '../../templates/record.hbs'), 'utf8');
+    // `#each` without a list throws while rendering, for one record only.
+    const broken = `{{#if (eq page.record.date "2015-02-10")}}{{#each}}{{/each}}{{/if}}\n${record}`;
+    await mkdir(join(root, 'templates'), { recursive: true });
+    await writeFile(join(root, 'templates', 'record.hbs'), broken);
+    try {
+      const inWorkers = await leverage(['build'], TWO_WORKERS);
+      const inOneThread = await leverage(['build'], ONE_THREAD);
+      expect(inWorkers.code).toBe(1);
+      expect(inWorkers.stderr).toMatch(/templates\/record\.hbs: template failed while rendering \/records\/2015-02-10\/: Must pass iterator to #each/);
+      expect(inWorkers.stderr).toBe(inOneThread.stderr);
+      const after = await readTree(join(root, 'dist'));
+      expect([...after.keys()]).toEqual([...before.keys()]);
+      expect(await readdir(root)).not.toContain(expect.stringMatching(/^dist\.staging-/));
+    } finally {
+      await rm(join(root, 'templates'), { recursive: true, force: true });
+    }
+  });
+});
