@@ -12,6 +12,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
 import type { Element as HastElement, Root as HastRoot } from 'hast';
+import { fastMarkdown } from './fast-path.js';
 
 export interface MarkdownOptions {
   /** Let raw HTML through as markup (site.yaml `allowHtml: true`). */
@@ -93,8 +94,16 @@ function processorFor(options: MarkdownOptions) {
   return processor;
 }
 
-/** A block of Markdown (a record's body, the site's about text) → HTML. */
+/**
+ * A block of Markdown (a record's body, the site's about text) → HTML. The plain Markdown most
+ * records use takes a fast path (fast-path.ts) that writes the pipeline's exact output.
+ */
 export function renderMarkdown(markdown: string, options: MarkdownOptions): string {
+  return fastMarkdown(markdown) ?? renderMarkdownWithPipeline(markdown, options);
+}
+
+/** The unified pipeline alone: the definition of the output, which the fast path must match. */
+export function renderMarkdownWithPipeline(markdown: string, options: MarkdownOptions): string {
   if (markdown.trim() === '') return '';
   return String(processorFor(options).processSync(markdown)).trim();
 }
