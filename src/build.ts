@@ -17,7 +17,7 @@ import { scanRecordFiles } from './records/files.js';
 import { buildSiteModel } from './site/pages.js';
 import type { Page, RecordContent, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
-import { createRenderer, type RenderOptions } from './render/render.js';
+import { compileTheme, createRenderer, type RenderOptions } from './render/render.js';
 import { siteFiles } from './output/site-files.js';
 import {
   checkOutputFolder,
@@ -33,6 +33,7 @@ import {
 } from './output/write.js';
 import { loadRecords, statFiles, type LoadedRecords } from './incremental/records.js';
 import { failureError, type PageJob } from './incremental/page-jobs.js';
+import { encodeEntry } from './incremental/cache.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
 import { pageKey } from './incremental/keys.js';
 import { diskCache, noCache, type CacheStore } from './incremental/store.js';
@@ -132,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const cachedRecords = await timer.time('cache', () => store.readRecords(recordsKey));
   if (cachedRecords.discarded) notes.push(cachedRecords.discarded);
   const read = await timer.time('records', () =>
-    loadRecords(root, config, theme, scan, fileStates, cachedRecords.value ?? {}, { drafts }, (done, total) =>
+    loadRecords(root, config, scan, fileStates, cachedRecords.value ?? {}, { drafts }, (done, total) =>
       options.onProgress?.('records', done, total),
     ),
   );
@@ -195,8 +196,8 @@ export function contentKeys(read: {
 }
 
 /**
- * Renders every page whose key changed. A record page whose record a worker thread processed
- * is made by that worker, which holds the record's content; the rest are made here meanwhile.
+ * Renders every page whose key changed. When the records were processed by worker threads,
+ * these make the record pages while this thread makes the others.
  */
 async function renderPages(
   model: SiteModel,
@@ -210,7 +211,8 @@ async function renderPages(
   const keys = contentKeys(read);
   const files = new Map(read.contents.map((content, i) => [content, read.records[i]!.file]));
   const workers = target.placement && target.placed ? read.workers : null;
-  const renderer = createRenderer(theme, model.site, options.render);
+  const compiled = compileTheme(theme);
+  const renderer = createRenderer(compiled, model.site, options.render);
   let done = 0;
   const progress = (pages: number) => {
     const before = done;
@@ -221,19 +223,19 @@ async function renderPages(
   const inWorkers: Array<PageJob & { key: string }> = [];
   for (const page of model.pages) {
     const key = pageKey(page, keys, globalKey);
-    const file = page.template === 'record' ? files.get(page.record) : undefined;
     if (target.isCurrent(page.outputPath, key)) {
       await target.keep(page.outputPath);
       progress(1);
-    } else if (page.template === 'record' && file && workers?.holds(file)) {
-      const { record: _content, ...rest } = page;
-      inWorkers.push({ file, page: rest, placement: target.placement!(page.outputPath), key });
+    } else if (page.template === 'record' && workers) {
+      const { record, ...rest } = page;
+      const entry = encodeEntry(read.entries[files.get(record)!]!);
+      inWorkers.push({ page: rest, entry, placement: target.placement!(page.outputPath), key });
     } else {
       here.push({ page, key });
     }
   }
   // The workers make their pages while this thread makes the others.
-  const fromWorkers = workers && inWorkers.length > 0 ? workers.render(model.site, options.render ?? {}, inWorkers) : null;
+  const fromWorkers = workers && inWorkers.length > 0 ? workers.render(compiled, model.site, options.render ?? {}, inWorkers) : null;
   try {
     for (const { page, key } of here) {
       await target.write(page.outputPath, renderer.render(page), key);

@@ -1,19 +1,21 @@
 /**
- * Record pages made by the worker thread that processed the record: the main thread sends
- * the page's model without the record's content (the worker holds it), the worker renders
- * the page, writes it where the output target says, and answers with the hash of its bytes.
+ * Record pages made in worker threads: the main thread sends each page's model with its
+ * record's content still encoded as the cache holds it (bytes are copied between threads
+ * far faster than objects), the worker renders the page, writes it where the output target
+ * says, and answers with the hash of its bytes.
  */
 import { BuildError, type Diagnostic } from '../diagnostics.js';
 import { writePlaced, type Placement } from '../output/write.js';
 import type { Renderer } from '../render/render.js';
-import type { RecordContent, RecordPage } from '../site/types.js';
+import type { RecordPage } from '../site/types.js';
+import { decodeEntry, type EncodedRecord } from './cache.js';
 import { hashBytes } from './fingerprint.js';
 
 export interface PageJob {
-  /** The record file whose content the worker holds. */
-  file: string;
-  /** The page's model without its record's content. */
+  /** The page's model without its record's content, */
   page: Omit<RecordPage, 'record'>;
+  /** which is in its record's encoded cache entry. */
+  entry: EncodedRecord;
   placement: Placement;
 }
 
@@ -23,12 +25,12 @@ export type PageFailure = { diagnostics: Diagnostic[] } | { code: string | undef
 export type PageResult = { path: string; hash: string } | { path: string; failure: PageFailure };
 
 /** Makes the pages in order; stops at the first failure, which ends the build. */
-export function makePages(jobs: PageJob[], contents: ReadonlyMap<string, RecordContent>, renderer: Renderer): PageResult[] {
+export function makePages(jobs: PageJob[], renderer: Renderer): PageResult[] {
   const results: PageResult[] = [];
   const madeDirs = new Set<string>();
-  for (const { file, page, placement } of jobs) {
+  for (const { page, entry, placement } of jobs) {
     try {
-      const html = renderer.render({ ...page, record: contents.get(file)! });
+      const html = renderer.render({ ...page, record: decodeEntry(entry).content! });
       const hash = hashBytes(html);
       writePlaced(placement, html, hash, madeDirs);
       results.push({ path: placement.path, hash });

@@ -3,17 +3,15 @@
  * LEVERAGE_WORKERS=N; 1 runs everything in this thread). Small builds stay in this thread:
  * starting a worker costs more than it saves below a few hundred records.
  *
- * The workers then stay up for the render stage: each keeps the content of the records it
- * processed and renders and writes those records' pages itself (page-jobs.ts), so a record's
- * rendered content never crosses threads twice and the pages are made on every core.
+ * The workers then stay up for the render stage, to render and write record pages
+ * (page-jobs.ts), so that pages too are made on every core.
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../config/types.js';
-import type { RenderOptions } from '../render/render.js';
-import type { ThemeSources } from '../render/theme.js';
+import type { CompiledTheme, RenderOptions } from '../render/render.js';
 import type { SiteInfo } from '../site/types.js';
 import { jobResult, type JobResult, type RecordJob } from './process.js';
 import type { PageJob, PageResult } from './page-jobs.js';
@@ -46,20 +44,17 @@ function workerScript(): URL | null {
 /** What the main thread sends a worker. */
 export type WorkerRequest =
   | { kind: 'records'; jobs: RecordJob[] }
-  | { kind: 'pages'; site: SiteInfo; render: RenderOptions; jobs: PageJob[] };
+  | { kind: 'pages'; theme: CompiledTheme; site: SiteInfo; render: RenderOptions; jobs: PageJob[] };
 
 export interface WorkerData {
   root: string;
   config: SiteConfig;
-  theme: ThemeSources;
 }
 
-/** Workers that processed records and can render those records' pages. */
+/** The workers that processed the records, kept to render record pages. */
 export interface PageWorkers {
-  /** True when a worker holds the content of this record file. */
-  holds(file: string): boolean;
-  /** Renders and writes the pages, each in the worker holding its record. */
-  render(site: SiteInfo, render: RenderOptions, jobs: PageJob[]): Promise<PageResult[]>;
+  /** Renders and writes the pages across the workers; results in the order of the jobs. */
+  render(theme: CompiledTheme, site: SiteInfo, render: RenderOptions, jobs: PageJob[]): Promise<PageResult[]>;
   close(): Promise<void>;
 }
 
@@ -85,7 +80,6 @@ export async function runJobs(
   }
 
   const workers = Array.from({ length: count }, () => new Worker(script, { workerData: data, resourceLimits: WORKER_LIMITS }));
-  const owner = new Map<string, Worker>();
   const results: JobResult[] = [];
   let next = 0;
   try {
@@ -93,7 +87,6 @@ export async function runJobs(
       workers.map((worker) =>
         exchange(worker, (reply: JobResult[] | null) => {
           if (reply) {
-            for (const result of reply) if ('encoded' in result) owner.set(result.file, worker);
             results.push(...reply);
             onProgress?.(results.length);
           }
@@ -108,30 +101,32 @@ export async function runJobs(
     await Promise.all(workers.map((w) => w.terminate()));
     throw err;
   }
-  return { results, workers: pageWorkers(workers, owner) };
+  return { results, workers: pageWorkers(workers) };
 }
 
-function pageWorkers(workers: Worker[], owner: Map<string, Worker>): PageWorkers {
+function pageWorkers(workers: Worker[]): PageWorkers {
   return {
-    holds: (file) => owner.has(file),
-    async render(site, render, jobs) {
-      const byWorker = new Map<Worker, PageJob[]>(workers.map((w) => [w, []]));
-      for (const job of jobs) byWorker.get(owner.get(job.file)!)!.push(job);
-      const replies = await Promise.all(
-        [...byWorker].map(([worker, list]) => {
-          let sent = false;
-          let answer: PageResult[] = [];
+    async render(theme, site, render, jobs) {
+      const results: PageResult[] = new Array(jobs.length);
+      let next = 0;
+      let failed = false;
+      await Promise.all(
+        workers.map((worker) => {
+          let sent = 0;
           return exchange(worker, (reply: PageResult[] | null) => {
-            if (sent) {
-              answer = reply ?? [];
-              return 'done';
+            if (reply) {
+              reply.forEach((result, i) => (results[sent + i] = result));
+              failed ||= reply.some((result) => 'failure' in result);
             }
-            sent = true;
-            return { kind: 'pages', site, render, jobs: list } satisfies WorkerRequest;
-          }).then(() => answer);
+            if (failed || next >= jobs.length) return 'done';
+            sent = next;
+            next += BATCH;
+            return { kind: 'pages', theme, site, render, jobs: jobs.slice(sent, next) } satisfies WorkerRequest;
+          });
         }),
       );
-      return replies.flat();
+      // After a failure the jobs never sent have no result: the build stops at the failure.
+      return results.filter((result) => result !== undefined);
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -10,7 +10,6 @@ import { decodeText, errorCode } from '../config/text-file.js';
 import type { SiteConfig } from '../config/types.js';
 import { parseRecord } from '../records/parse.js';
 import { recordContent } from '../site/content.js';
-import type { RecordContent } from '../site/types.js';
 import { encodeEntry, type CachedRecord, type EncodedRecord, type FileState } from './cache.js';
 
 export interface RecordJob {
@@ -58,19 +57,9 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
   return { ...entry, parsed: { ...parsed, record: { ...parsed.record, body: '' } }, content };
 }
 
-/**
- * A job's result in the form that crosses threads (`encode`) or stays in this one.
- * @param keep given the record's content, when there is one (a worker keeps it for the pages)
- */
-export function jobResult(
-  root: string,
-  job: RecordJob,
-  config: SiteConfig,
-  encode: boolean,
-  keep?: (content: RecordContent) => void,
-): JobResult {
+/** A job's result in the form that crosses threads (`encode`) or stays in this one. */
+export function jobResult(root: string, job: RecordJob, config: SiteConfig, encode: boolean): JobResult {
   const result = processRecordFile(root, job, config);
   if ('unchanged' in result) return { file: job.file, hash: job.cachedHash!, unchanged: true };
-  if (result.content) keep?.(result.content);
   return encode ? { file: job.file, encoded: encodeEntry(result) } : { file: job.file, entry: result };
 }

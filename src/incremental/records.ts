@@ -12,7 +12,6 @@ import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from '../site/types.js';
 import { decodeEntry, type CachedRecords, type FileState } from './cache.js';
 import { runJobs, type PageWorkers } from './pool.js';
-import type { ThemeSources } from '../render/theme.js';
 import type { RecordJob } from './process.js';
 
 export interface LoadedRecords {
@@ -50,7 +49,6 @@ export async function statFiles(root: string, files: string[]): Promise<Record<s
 export async function loadRecords(
   root: string,
   config: SiteConfig,
-  theme: ThemeSources,
   scan: { files: string[]; diagnostics: Diagnostic[] },
   states: Record<string, FileState>,
   cached: CachedRecords,
@@ -67,7 +65,7 @@ export async function loadRecords(
   }
 
   let processed = 0;
-  const { results, workers } = await runJobs({ root, config, theme }, jobs, (done) =>
+  const { results, workers } = await runJobs({ root, config }, jobs, (done) =>
     onProgress?.(scan.files.length - jobs.length + done, scan.files.length),
   );
   for (const result of results) {
