@@ -15,9 +15,9 @@ import { loadConfig } from './config/load.js';
 import { readTextFile } from './config/text-file.js';
 import { scanRecordFiles } from './records/files.js';
 import { buildSiteModel } from './site/pages.js';
-import type { Page, RecordContent, SiteModel } from './site/types.js';
+import type { Page, RecordContent, RecordPage, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
-import { compileTheme, createRenderer, type RenderOptions } from './render/render.js';
+import { compileTheme, createRenderer, type CompiledTheme, type RenderOptions } from './render/render.js';
 import { siteFiles } from './output/site-files.js';
 import {
   checkOutputFolder,
@@ -29,10 +29,8 @@ import {
   type LastOutput,
   type OutputTarget,
   type WriteStats,
-  writeError,
 } from './output/write.js';
 import { loadRecords, statFiles, type LoadedRecords } from './incremental/records.js';
-import { failureError, type PageJob } from './incremental/page-jobs.js';
 import { encodeEntry } from './incremental/cache.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
 import { pageKey } from './incremental/keys.js';
@@ -132,11 +130,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
   const cachedRecords = await timer.time('cache', () => store.readRecords(recordsKey));
   if (cachedRecords.discarded) notes.push(cachedRecords.discarded);
-  const read = await timer.time('records', () =>
+  const reading = timer.time('records', () =>
     loadRecords(root, config, scan, fileStates, cachedRecords.value ?? {}, { drafts }, (done, total) =>
       options.onProgress?.('records', done, total),
     ),
   );
+  // While worker threads read the records, this thread compiles the templates.
+  const templates = await compileWhileReading(theme, reading, timer);
+  const read = await reading;
   let model: SiteModel;
   let target: OutputTarget;
   let written: WriteStats;
@@ -148,13 +149,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
     target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
     try {
-      await timer.time('render', () => renderPages(model, read, theme, target, out, globalKey, options));
-      await read.workers?.close();
+      await timer.time('render', () => renderPages(model, read, templates, target, globalKey, options));
+      await read.workers?.close(); // their memory is free before the feeds and exports are made
       await timer.time('files', () => writeSiteFiles(model, read.records, config, publicFiles, target));
       written = await timer.time('write', () => target.commit());
     } catch (err) {
-      // No worker may still be writing into what is removed.
-      await read.workers?.close();
       await target.abort();
       throw err;
     }
@@ -195,61 +194,69 @@ export function contentKeys(read: {
   return new Map(read.contents.map((content, i) => [content, read.entries[read.records[i]!.file]!.hash]));
 }
 
+/** The theme compiled; when that fails, the workers reading records are stopped first. */
+async function compileWhileReading(
+  theme: ThemeSources,
+  reading: Promise<LoadedRecords>,
+  timer: ReturnType<typeof stageTimer>,
+): Promise<CompiledTheme> {
+  try {
+    return timer.time('templates', () => compileTheme(theme));
+  } catch (err) {
+    await reading.then((read) => read.workers?.close(), () => undefined);
+    throw err;
+  }
+}
+
 /**
  * Renders every page whose key changed. When the records were processed by worker threads,
- * these make the record pages while this thread makes the others.
+ * these render the record pages while this thread makes the other pages and writes them all.
  */
 async function renderPages(
   model: SiteModel,
   read: LoadedRecords,
-  theme: ThemeSources,
+  templates: CompiledTheme,
   target: OutputTarget,
-  out: string,
   globalKey: string,
   options: BuildOptions,
 ): Promise<void> {
   const keys = contentKeys(read);
   const files = new Map(read.contents.map((content, i) => [content, read.records[i]!.file]));
-  const workers = target.placement && target.placed ? read.workers : null;
-  const compiled = compileTheme(theme);
-  const renderer = createRenderer(compiled, model.site, options.render);
+  const renderer = createRenderer(templates, model.site, options.render);
   let done = 0;
-  const progress = (pages: number) => {
-    const before = done;
-    done += pages;
-    if (Math.floor(done / 500) > Math.floor(before / 500)) options.onProgress?.('pages', done, model.pages.length);
+  const progress = () => {
+    if (++done % 500 === 0) options.onProgress?.('pages', done, model.pages.length);
   };
+  const write = async (page: Page, html: string, key: string) => {
+    await target.write(page.outputPath, html, key);
+    progress();
+  };
+
   const here: Array<{ page: Page; key: string }> = [];
-  const inWorkers: Array<PageJob & { key: string }> = [];
+  const inWorkers: Array<{ page: RecordPage; key: string }> = [];
   for (const page of model.pages) {
     const key = pageKey(page, keys, globalKey);
     if (target.isCurrent(page.outputPath, key)) {
       await target.keep(page.outputPath);
-      progress(1);
-    } else if (page.template === 'record' && workers) {
-      const { record, ...rest } = page;
-      const entry = encodeEntry(read.entries[files.get(record)!]!);
-      inWorkers.push({ page: rest, entry, placement: target.placement!(page.outputPath), key });
-    } else {
-      here.push({ page, key });
-    }
+      progress();
+    } else if (page.template === 'record' && read.workers) inWorkers.push({ page, key });
+    else here.push({ page, key });
   }
-  // The workers make their pages while this thread makes the others.
-  const fromWorkers = workers && inWorkers.length > 0 ? workers.render(compiled, model.site, options.render ?? {}, inWorkers) : null;
+  const fromWorkers = read.workers?.render(
+    { theme: templates, site: model.site, render: options.render ?? {} },
+    inWorkers.map(({ page: { record, ...rest } }) => ({ page: rest, entry: encodeEntry(read.entries[files.get(record)!]!) })),
+    (i, html) => write(inWorkers[i]!.page, html, inWorkers[i]!.key),
+  );
   try {
-    for (const { page, key } of here) {
-      await target.write(page.outputPath, renderer.render(page), key);
-      progress(1);
+    for (const [i, { page, key }] of here.entries()) {
+      await write(page, renderer.render(page), key);
+      // Let the workers' pages in as they come, so that no worker waits for its next batch.
+      if (fromWorkers && i % 8 === 7) await new Promise(setImmediate);
     }
   } finally {
-    // Whatever happened here, the workers have stopped writing before the build goes on.
-    await fromWorkers?.catch(() => []);
+    await fromWorkers?.catch(() => undefined);
   }
-  for (const [i, result] of ((await fromWorkers) ?? []).entries()) {
-    if ('failure' in result) throw writeError(out, failureError(result.failure));
-    target.placed!(result.path, inWorkers[i]!.key, result.hash);
-  }
-  progress(inWorkers.length);
+  await fromWorkers;
   options.onProgress?.('pages', done, model.pages.length);
 }
 

@@ -3,8 +3,8 @@
  * LEVERAGE_WORKERS=N; 1 runs everything in this thread). Small builds stay in this thread:
  * starting a worker costs more than it saves below a few hundred records.
  *
- * The workers then stay up for the render stage, to render and write record pages
- * (page-jobs.ts), so that pages too are made on every core.
+ * The workers then stay up for the render stage, to render record pages (page-jobs.ts) while
+ * the main thread writes them and makes the other pages.
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ import type { CompiledTheme, RenderOptions } from '../render/render.js';
 import type { SiteInfo } from '../site/types.js';
 import { jobResult, type JobResult, type RecordJob } from './process.js';
 import type { PageJob, PageResult } from './page-jobs.js';
+import { BuildError } from '../diagnostics.js';
 
 const BATCH = 32;
 /**
@@ -44,7 +45,8 @@ function workerScript(): URL | null {
 /** What the main thread sends a worker. */
 export type WorkerRequest =
   | { kind: 'records'; jobs: RecordJob[] }
-  | { kind: 'pages'; theme: CompiledTheme; site: SiteInfo; render: RenderOptions; jobs: PageJob[] };
+  | { kind: 'theme'; theme: CompiledTheme; site: SiteInfo; render: RenderOptions }
+  | { kind: 'pages'; jobs: PageJob[] };
 
 export interface WorkerData {
   root: string;
@@ -53,10 +55,20 @@ export interface WorkerData {
 
 /** The workers that processed the records, kept to render record pages. */
 export interface PageWorkers {
-  /** Renders and writes the pages across the workers; results in the order of the jobs. */
-  render(theme: CompiledTheme, site: SiteInfo, render: RenderOptions, jobs: PageJob[]): Promise<PageResult[]>;
+  /**
+   * Renders the pages across the workers; each page's HTML is given to `rendered` (with the
+   * job's index) as it arrives. Rejects at the first template error, with its diagnostics.
+   */
+  render(
+    theme: { theme: CompiledTheme; site: SiteInfo; render: RenderOptions },
+    jobs: PageJob[],
+    rendered: (index: number, html: string) => Promise<void>,
+  ): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Batches a worker has at a time while rendering: it goes on with one while the other's pages are written. */
+const BATCHES_IN_FLIGHT = 2;
 
 export interface JobsDone {
   results: JobResult[];
@@ -106,32 +118,63 @@ export async function runJobs(
 
 function pageWorkers(workers: Worker[]): PageWorkers {
   return {
-    async render(theme, site, render, jobs) {
-      const results: PageResult[] = new Array(jobs.length);
+    async render(theme, jobs, rendered) {
       let next = 0;
-      let failed = false;
-      await Promise.all(
-        workers.map((worker) => {
-          let sent = 0;
-          return exchange(worker, (reply: PageResult[] | null) => {
-            if (reply) {
-              reply.forEach((result, i) => (results[sent + i] = result));
-              failed ||= reply.some((result) => 'failure' in result);
+      let failure: BuildError | null = null;
+      let crashed = false;
+      const take = () => {
+        const start = next;
+        next = Math.min(jobs.length, next + BATCH);
+        return start;
+      };
+      // Settled, not all: no worker's pages may still be written after this returns.
+      const settled = await Promise.allSettled(
+        workers.map(async (worker) => {
+          worker.postMessage({ kind: 'theme', ...theme } satisfies WorkerRequest);
+          const sent: number[] = [];
+          const send = () => {
+            if (failure || crashed || next >= jobs.length) return;
+            const start = take();
+            sent.push(start);
+            worker.postMessage({ kind: 'pages', jobs: jobs.slice(start, next) } satisfies WorkerRequest);
+          };
+          for (let i = 0; i < BATCHES_IN_FLIGHT; i++) send();
+          while (sent.length > 0) {
+            const results = await reply<PageResult[]>(worker).catch((err: unknown) => {
+              crashed = true;
+              throw err;
+            });
+            const start = sent.shift()!;
+            send();
+            for (const [i, result] of results.entries()) {
+              if ('failure' in result) failure ??= new BuildError(result.failure);
+              else if (!failure) await rendered(start + i, result.html);
             }
-            if (failed || next >= jobs.length) return 'done';
-            sent = next;
-            next += BATCH;
-            return { kind: 'pages', theme, site, render, jobs: jobs.slice(sent, next) } satisfies WorkerRequest;
-          });
+          }
         }),
       );
-      // After a failure the jobs never sent have no result: the build stops at the failure.
-      return results.filter((result) => result !== undefined);
+      const stopped = settled.find((outcome) => outcome.status === 'rejected');
+      if (stopped) throw stopped.reason;
+      if (failure) throw failure;
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+/** The worker's next message; rejects when it fails or stops. */
+function reply<T>(worker: Worker): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (message: T) => done(() => resolve(message));
+    const onError = (err: Error) => done(() => reject(err));
+    const onExit = (code: number) => done(() => reject(new Error(`a build worker stopped (exit ${code})`)));
+    const done = (settle: () => void) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      settle();
+    };
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
 }
 
 /**

@@ -46,48 +46,13 @@ export interface OutputTarget {
   keep(path: string): Promise<void>;
   /** Writes a file unless its bytes are unchanged. */
   write(path: string, content: string | Uint8Array, key: string): Promise<void>;
-  /**
-   * For a file another thread writes (with `writePlaced`): where it goes. Absent when the
-   * target is not on disk (the dev server's memory).
-   */
-  placement?(path: string): Placement;
-  /** That file, written at its placement: its key and the hash of its bytes. */
-  placed?(path: string, key: string, hash: string): void;
+
   /** Drops files no longer produced and makes the new output visible. */
   commit(): Promise<WriteStats>;
   /** Called once the cache describes the committed output. */
   settle(): Promise<void>;
   /** Gives up: the last good output stays. */
   abort(): Promise<void>;
-}
-
-/** Where a file made in another thread goes. */
-export interface Placement {
-  /** Path under the output folder. */
-  path: string;
-  /** The file to write. */
-  file: string;
-  /** Hash of what is there now, if anything: the same bytes are not written again. */
-  hash: string | null;
-}
-
-/**
- * Writes a file at its placement (in any thread). Each page's file is made with synchronous
- * calls: on the machines measured, an asynchronous mkdir or writeFile cost the kernel 5–7
- * times the CPU of a synchronous one (a thread hand-off per call), and thousands of pages
- * made that a second of a cold build.
- * @param madeDirs folders known to exist, filled in as they are made
- */
-export function writePlaced(placement: Placement, content: string | Uint8Array, hash: string, madeDirs: Set<string>): void {
-  if (placement.hash === hash) return;
-  const dir = dirname(placement.file);
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
-  // The spare copy's files may be hard links to the output's: replace, never write through.
-  if (placement.hash !== null) unlinkIfPresent(placement.file);
-  writeFileSync(placement.file, content);
 }
 
 /** Refuses output folders that would replace the author's own files. */
@@ -125,6 +90,12 @@ export interface LastOutput {
   /** What the spare copy holds, if one is kept. */
   spare: OutputState | null;
 }
+
+/*
+ * Each file is made with synchronous calls, all from one thread: on the machines measured, an
+ * asynchronous mkdir or writeFile cost the kernel 5–7 times the CPU of a synchronous one (a
+ * thread hand-off per call), and two threads making files in one folder contended for it.
+ */
 
 const STAGING = '.staging-';
 const RETIRED = '.old-';
@@ -209,23 +180,21 @@ export class DiskTarget implements OutputTarget {
   }
 
   async write(path: string, content: string | Uint8Array, key: string): Promise<void> {
-    const hash = hashBytes(content);
-    const placement = this.placement(path);
-    this.placed(path, key, hash);
+    // Encoded once, for the hash and for the file.
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const hash = hashBytes(bytes);
+    this.produced[path] = { key, hash };
+    this.count(path, hash);
+    if (this.workState[path]?.hash === hash) return;
+    const target = this.workPath(path);
     try {
-      writePlaced(placement, content, hash, this.madeDirs);
+      this.makeDir(dirname(target));
+      // The spare copy's files may be hard links to the output's: replace, never write through.
+      if (this.workState[path]) unlinkIfPresent(target);
+      writeFileSync(target, bytes);
     } catch (err) {
       throw writeError(this.out, err);
     }
-  }
-
-  placement(path: string): Placement {
-    return { path, file: this.workPath(path), hash: this.workState[path]?.hash ?? null };
-  }
-
-  placed(path: string, key: string, hash: string): void {
-    this.produced[path] = { key, hash };
-    this.count(path, hash);
   }
 
   private count(path: string, hash: string): void {
@@ -379,8 +348,7 @@ async function refuseForeignOutput(out: string, knownToCache: boolean): Promise<
   }
 }
 
-/** A failed write, as the author reads it. */
-export function writeError(out: string, err: unknown): BuildError {
+function writeError(out: string, err: unknown): BuildError {
   if (err instanceof BuildError) return err;
   const e = err as NodeJS.ErrnoException;
   const reason =
