@@ -24,10 +24,14 @@ function unitInLastPlace(x: number): number {
 export function formatNumber(value: number, decimals = 0): string {
   const rounded = roundHalfAway(value, decimals);
   const negative = rounded < 0;
-  const [whole, fraction = ''] = Math.abs(rounded).toFixed(decimals).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const trimmed = fraction.replace(/0+$/, '');
-  return `${negative ? '-' : ''}${grouped}${trimmed ? `.${trimmed}` : ''}`;
+  const fixed = Math.abs(rounded).toFixed(decimals);
+  const dot = fixed.indexOf('.');
+  const whole = dot === -1 ? fixed : fixed.slice(0, dot);
+  let end = fixed.length;
+  while (dot !== -1 && end > dot + 1 && fixed.charCodeAt(end - 1) === 0x30) end--; // trailing zeros
+  const fraction = dot === -1 || end === dot + 1 ? '' : fixed.slice(dot, end);
+  const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
+  return `${negative ? '-' : ''}${grouped}${fraction}`;
 }
 
 /** A factor: one decimal, trailing `.0` dropped, then `x` (`12.6x`, `96x`). */

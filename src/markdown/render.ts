@@ -136,6 +136,8 @@ export function escapeHtml(text: string): string {
 
 /** Plain text of inline Markdown, for `<title>`, feeds' summaries and `title=""` attributes. */
 export function inlineToText(markdown: string): string {
+  // Without these characters none of the patterns below can match.
+  if (!INLINE_MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
   return markdown
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -147,8 +149,30 @@ export function inlineToText(markdown: string): string {
     .trim();
 }
 
-/** Words in a text, for reading time. */
+const INLINE_MARKUP = /[!\[`*_~]/;
+
+/** Words in a text, for reading time: runs of letters and digits, with ' ’ - inside. */
 export function countWords(text: string): number {
+  const ascii = countAsciiWords(text);
+  if (ascii !== null) return ascii;
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return words ? words.length : 0;
+}
+
+/** countWords for ASCII text, without a Unicode regular expression; null for other text. */
+function countAsciiWords(text: string): number | null {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return null;
+    const alphanumeric = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (alphanumeric) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (!(inWord && (c === 0x27 || c === 0x2d))) {
+      inWord = false;
+    }
+  }
+  return words;
 }

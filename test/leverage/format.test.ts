@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   formatFactor, formatHumanEquivalent, formatMinutesWithHours, formatNumber, formatRowHours,
   formatRowMinutes, formatTasksCompleted, formatTokens, roundHalfAway, formatWeeks,
@@ -68,5 +69,29 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('2026-3-2')).toBe(false);
+  });
+});
+
+describe('formatNumber without regular expressions for short numbers', () => {
+  /** The rule as first written: split, group with a regular expression, trim zeros. */
+  const reference = (value: number, decimals: number) => {
+    const rounded = roundHalfAway(value, decimals);
+    const [whole, fraction = ''] = Math.abs(rounded).toFixed(decimals).split('.');
+    const trimmed = fraction.replace(/0+$/, '');
+    return `${rounded < 0 ? '-' : ''}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${trimmed ? `.${trimmed}` : ''}`;
+  };
+
+  it('gives the same text for any number and precision', () => {
+    const values = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e22, max: 1e22 }),
+      fc.integer({ min: -2_000_000, max: 2_000_000 }).map((n) => n / 100),
+      fc.constantFrom(0, -0, 0.05, 0.005, 999.995, 1000, 1e21, 123456.5),
+    );
+    fc.assert(
+      fc.property(values, fc.integer({ min: 0, max: 3 }), (value, decimals) => {
+        expect(formatNumber(value, decimals)).toBe(reference(value, decimals));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
