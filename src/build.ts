@@ -15,7 +15,7 @@ import { loadConfig } from './config/load.js';
 import { readTextFile } from './config/text-file.js';
 import { scanRecordFiles } from './records/files.js';
 import { buildSiteModel } from './site/pages.js';
-import type { Page, RecordContent, RecordPage, SiteModel } from './site/types.js';
+import type { RecordContent, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
 import { compileTheme, createRenderer, type CompiledTheme, type RenderOptions } from './render/render.js';
 import { siteFiles } from './output/site-files.js';
@@ -31,7 +31,6 @@ import {
   type WriteStats,
 } from './output/write.js';
 import { loadRecords, statFiles, type LoadedRecords } from './incremental/records.js';
-import { encodeEntry } from './incremental/cache.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
 import { pageKey } from './incremental/keys.js';
 import { diskCache, noCache, type CacheStore } from './incremental/store.js';
@@ -138,27 +137,20 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // While worker threads read the records, this thread compiles the templates.
   const templates = await compileWhileReading(theme, reading, timer);
   const read = await reading;
-  let model: SiteModel;
-  let target: OutputTarget;
+  const diagnostics = [...loaded.diagnostics, ...read.diagnostics];
+  if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
+
+  const model = timer.time('pages', () => buildSiteModel(read.records, read.contents, config));
+  const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
+  const target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
   let written: WriteStats;
   try {
-    const diagnostics = [...loaded.diagnostics, ...read.diagnostics];
-    if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
-
-    model = timer.time('pages', () => buildSiteModel(read.records, read.contents, config));
-    const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
-    target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
-    try {
-      await timer.time('render', () => renderPages(model, read, templates, target, globalKey, options));
-      await read.workers?.close(); // their memory is free before the feeds and exports are made
-      await timer.time('files', () => writeSiteFiles(model, read.records, config, publicFiles, target));
-      written = await timer.time('write', () => target.commit());
-    } catch (err) {
-      await target.abort();
-      throw err;
-    }
-  } finally {
-    await read.workers?.close();
+    await timer.time('render', () => renderPages(model, templates, target, contentKeys(read), globalKey, options));
+    await timer.time('files', () => writeSiteFiles(model, read.records, config, publicFiles, target));
+    written = await timer.time('write', () => target.commit());
+  } catch (err) {
+    await target.abort();
+    throw err;
   }
 
   options.onModel?.(model);
@@ -173,7 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     ),
   );
   await target.settle();
-  return summary(timer, out, counts, written, read.processed, [...loaded.diagnostics, ...read.diagnostics], notes);
+  return summary(timer, out, counts, written, read.processed, diagnostics, notes);
 }
 
 /**
@@ -194,7 +186,7 @@ export function contentKeys(read: {
   return new Map(read.contents.map((content, i) => [content, read.entries[read.records[i]!.file]!.hash]));
 }
 
-/** The theme compiled; when that fails, the workers reading records are stopped first. */
+/** The theme compiled; when that fails, the records being read are waited for first. */
 async function compileWhileReading(
   theme: ThemeSources,
   reading: Promise<LoadedRecords>,
@@ -203,60 +195,27 @@ async function compileWhileReading(
   try {
     return timer.time('templates', () => compileTheme(theme));
   } catch (err) {
-    await reading.then((read) => read.workers?.close(), () => undefined);
+    await reading.catch(() => undefined);
     throw err;
   }
 }
 
-/**
- * Renders every page whose key changed. When the records were processed by worker threads,
- * these render the record pages while this thread makes the other pages and writes them all.
- */
 async function renderPages(
   model: SiteModel,
-  read: LoadedRecords,
   templates: CompiledTheme,
   target: OutputTarget,
+  keys: Map<RecordContent, string>,
   globalKey: string,
   options: BuildOptions,
 ): Promise<void> {
-  const keys = contentKeys(read);
-  const files = new Map(read.contents.map((content, i) => [content, read.records[i]!.file]));
   const renderer = createRenderer(templates, model.site, options.render);
   let done = 0;
-  const progress = () => {
-    if (++done % 500 === 0) options.onProgress?.('pages', done, model.pages.length);
-  };
-  const write = async (page: Page, html: string, key: string) => {
-    await target.write(page.outputPath, html, key);
-    progress();
-  };
-
-  const here: Array<{ page: Page; key: string }> = [];
-  const inWorkers: Array<{ page: RecordPage; key: string }> = [];
   for (const page of model.pages) {
     const key = pageKey(page, keys, globalKey);
-    if (target.isCurrent(page.outputPath, key)) {
-      await target.keep(page.outputPath);
-      progress();
-    } else if (page.template === 'record' && read.workers) inWorkers.push({ page, key });
-    else here.push({ page, key });
+    if (target.isCurrent(page.outputPath, key)) await target.keep(page.outputPath);
+    else await target.write(page.outputPath, renderer.render(page), key);
+    if (++done % 500 === 0) options.onProgress?.('pages', done, model.pages.length);
   }
-  const fromWorkers = read.workers?.render(
-    { theme: templates, site: model.site, render: options.render ?? {} },
-    inWorkers.map(({ page: { record, ...rest } }) => ({ page: rest, entry: encodeEntry(read.entries[files.get(record)!]!) })),
-    (i, html) => write(inWorkers[i]!.page, html, inWorkers[i]!.key),
-  );
-  try {
-    for (const [i, { page, key }] of here.entries()) {
-      await write(page, renderer.render(page), key);
-      // Let the workers' pages in as they come, so that no worker waits for its next batch.
-      if (fromWorkers && i % 8 === 7) await new Promise(setImmediate);
-    }
-  } finally {
-    await fromWorkers?.catch(() => undefined);
-  }
-  await fromWorkers;
   options.onProgress?.('pages', done, model.pages.length);
 }
 

@@ -11,7 +11,7 @@ import { assembleRecords } from '../records/read.js';
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from '../site/types.js';
 import { decodeEntry, type CachedRecords, type FileState } from './cache.js';
-import { runJobs, type PageWorkers } from './pool.js';
+import { runJobs } from './pool.js';
 import type { RecordJob } from './process.js';
 
 export interface LoadedRecords {
@@ -26,11 +26,6 @@ export interface LoadedRecords {
   processed: number;
   /** True when `entries` differ from the cache they came from. */
   dirty: boolean;
-  /**
-   * The worker threads that processed the records, still holding their content to render
-   * their pages (null: processed in this thread). The caller closes them.
-   */
-  workers: PageWorkers | null;
 }
 
 /**
@@ -70,9 +65,7 @@ export async function loadRecords(
   }
 
   let processed = 0;
-  const { results, workers } = await runJobs({ root, config }, jobs, (done) =>
-    onProgress?.(scan.files.length - jobs.length + done, scan.files.length),
-  );
+  const results = await runJobs(root, jobs, config, (done) => onProgress?.(scan.files.length - jobs.length + done, scan.files.length));
   for (const result of results) {
     if ('unchanged' in result) {
       entries[result.file] = { ...cached[result.file]!, ...states[result.file]! };
@@ -94,6 +87,5 @@ export async function loadRecords(
     entries,
     processed,
     dirty: jobs.length > 0 || Object.keys(cached).length !== scan.files.length,
-    workers,
   };
 }
