@@ -137,6 +137,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // While worker threads read the records, this thread compiles the templates.
   const templates = await compileWhileReading(theme, reading, timer);
   const read = await reading;
+  // Kept now, while the process is small: the records stay valid whatever becomes of this build.
+  if (read.dirty) await timer.time('cache', () => store.writeRecords(recordsKey, read.entries));
   const diagnostics = [...loaded.diagnostics, ...read.diagnostics];
   if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
 
@@ -157,12 +159,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const counts = { records: read.records.length, pages: model.pages.length };
   const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
   await timer.time('cache', () =>
-    store.write(
-      generator,
-      recordsKey,
-      { out, inputs, files: written.files, spare: written.spare, summary: { ...counts, warnings } },
-      read.dirty ? read.entries : null,
-    ),
+    store.writeOutput(generator, { out, inputs, files: written.files, spare: written.spare, summary: { ...counts, warnings } }),
   );
   await target.settle();
   return summary(timer, out, counts, written, read.processed, diagnostics, notes);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --records N [--records M …] [--runs K]]`: the benchmark of the issue
+ * `npm run bench [-- --records N [--records M …] [--runs K] [--dir D]]`: the benchmark of the issue
  * "Fast". For each N (default 1000 and 4000) it writes N synthetic records into a temporary
  * root and times the real command, `node bin/leverage.js build --root R --timings`, spawned
  * as a user would run it (process start included: that is what a user waits for):
@@ -93,17 +93,20 @@ interface Result {
 
 const temporary = new Set<string>();
 let wrapper = '';
+/** Where the synthetic roots (and their dist/) are made: `--dir`, or the system's temporary folder. */
+let rootsIn = '';
 /** The snapshot of the package, and its bin. */
 let pkg = '';
 let bin = '';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { records: { type: 'string', multiple: true }, runs: { type: 'string' } },
+    options: { records: { type: 'string', multiple: true }, runs: { type: 'string' }, dir: { type: 'string' } },
     strict: true,
   });
   const sizes = (values.records ?? ['1000', '4000']).map(positive('--records'));
   const runs = positive('--runs')(values.runs ?? '3');
+  rootsIn = values.dir ?? tmpdir();
   const loadStart = loadavg();
   const started = Date.now();
   progress(`benchmark: records ${sizes.join(', ')}; ${runs} run${runs === 1 ? '' : 's'} each`);
@@ -131,7 +134,7 @@ async function main(): Promise<number> {
 }
 
 async function measure(n: number, count: number): Promise<Result> {
-  const root = await mkdtemp(join(tmpdir(), 'leverage-bench-'));
+  const root = await mkdtemp(join(rootsIn, 'leverage-bench-'));
   temporary.add(root);
   try {
     progress(`[${n}] writing ${n} synthetic records into ${root}`);
@@ -247,7 +250,8 @@ function report(results: Result[], runs: number, loadStart: number[], loadEnd: n
     `Load average (1/5/15 min): ${loads(loadStart)} at start, ${loads(loadEnd)} at end. ` +
       `Shared, noisy machine: treat differences under ~20% as noise.`,
     `Date: ${new Date().toISOString().slice(0, 10)}; whole benchmark ${(totalMs / 1000).toFixed(0)} s; ` +
-      `each figure the median of ${runs} run${runs === 1 ? '' : 's'}; wall time of \`node bin/leverage.js build\`, process start included.`,
+      `each figure the median of ${runs} run${runs === 1 ? '' : 's'}; wall time of \`node bin/leverage.js build\`, process start included; ` +
+      `roots and output in ${rootsIn} (${diskOf(rootsIn)}).`,
     '',
   );
 
@@ -325,6 +329,13 @@ function stageTable(r: Record<Kind, Run[]>): string[] {
     ...stages.map((stage) => `| ${stage} | ${KINDS.map((_, i) => cell(i, stage)).join(' | ')} |`),
     `| **build total** | ${build.join(' | ')} |`,
   ];
+}
+
+/** The file system a folder is on, as `df` names it. */
+function diskOf(folder: string): string {
+  const df = spawnSync('df', ['-T', folder], { encoding: 'utf8' });
+  const line = df.stdout?.trim().split('\n')[1]?.split(/\s+/);
+  return line ? `${line[1]} on ${line[0]}` : 'file system unknown';
 }
 
 function target(pass: boolean, text: string): string {

@@ -3,7 +3,7 @@
  * in one synchronous step, so a request never sees half a rebuild.
  */
 import { hashBytes } from '../incremental/fingerprint.js';
-import type { OutputTarget, OutputState, WriteStats } from '../output/write.js';
+import { contentPieces, type OutputTarget, type OutputState, type WriteStats } from '../output/write.js';
 
 export interface ServedFile {
   bytes: Buffer;
@@ -38,7 +38,7 @@ export function memoryTarget(site: MemorySite, onChange?: (path: string) => void
     },
     async write(path, content, key) {
       produced.add(path);
-      const bytes = Buffer.from(content);
+      const bytes = Buffer.concat(contentPieces(content));
       const hash = hashBytes(bytes);
       const current = site.files.get(path);
       if (current?.hash === hash) {

@@ -207,24 +207,20 @@ export async function readRecordCache(root: string, fingerprint: string): Promis
   }
 }
 
+/** Every record file's parse and content: valid whatever becomes of the build's output. */
+export async function writeRecordCache(root: string, fingerprint: string, records: CachedRecords): Promise<void> {
+  await writeChunks(
+    root,
+    'records.bin',
+    (function* () {
+      yield serialize({ fingerprint });
+      for (const file of Object.keys(records).sort()) yield* encodeEntry(records[file]!);
+    })(),
+  );
+}
+
 /** The manifest is checked against the generator alone: what was written stays known across config changes. */
-export async function writeCache(
-  root: string,
-  generator: string,
-  fingerprint: string,
-  output: CachedOutput,
-  records: CachedRecords | null,
-): Promise<void> {
-  if (records) {
-    await writeChunks(
-      root,
-      'records.bin',
-      (function* () {
-        yield serialize({ fingerprint });
-        for (const file of Object.keys(records).sort()) yield* encodeEntry(records[file]!);
-      })(),
-    );
-  }
+export async function writeManifest(root: string, generator: string, output: CachedOutput): Promise<void> {
   await writeChunks(root, 'manifest.bin', [serialize({ fingerprint: generator, output } satisfies Manifest)]);
 }
 

@@ -32,7 +32,10 @@ export function fingerprint(...parts: unknown[]): string {
   return hash.digest('hex');
 }
 
-/** SHA-1 of some bytes, as hex: file and page identities (not security). */
-export function hashBytes(bytes: Uint8Array | string): string {
-  return createHash('sha1').update(bytes).digest('hex');
+/** SHA-1 of some bytes (or of pieces, in order), as hex: file and page identities (not security). */
+export function hashBytes(bytes: Uint8Array | string | readonly Uint8Array[]): string {
+  const hash = createHash('sha1');
+  if (Array.isArray(bytes)) for (const piece of bytes) hash.update(piece);
+  else hash.update(bytes as Uint8Array | string);
+  return hash.digest('hex');
 }

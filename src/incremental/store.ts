@@ -7,7 +7,8 @@ import {
   cacheFolder,
   readManifest,
   readRecordCache,
-  writeCache,
+  writeManifest,
+  writeRecordCache,
   type CachedOutput,
   type CachedRecords,
   type CacheRead,
@@ -17,8 +18,13 @@ import {
 export interface CacheStore {
   readManifest(generator: string): Promise<CacheRead<Manifest>>;
   readRecords(fingerprint: string): Promise<CacheRead<CachedRecords>>;
-  /** `records` is null when they did not change. */
-  write(generator: string, fingerprint: string, output: CachedOutput, records: CachedRecords | null): Promise<void>;
+  /**
+   * Keeps the records as read, as soon as they are: they stay valid whatever becomes of the
+   * build (a build that then fails keeps the records it read).
+   */
+  writeRecords(fingerprint: string, records: CachedRecords): Promise<void>;
+  /** Keeps what a build wrote, once its output is in place. */
+  writeOutput(generator: string, output: CachedOutput): Promise<void>;
   outputExists(out: string): Promise<boolean>;
   /** The cache folder on disk (for the spare copy of the output), or null. */
   folder: string | null;
@@ -34,7 +40,8 @@ export function diskCache(root: string): CacheStore {
   return {
     readManifest: (generator) => readManifest(root, generator),
     readRecords: (fingerprint) => readRecordCache(root, fingerprint),
-    write: (generator, fingerprint, output, records) => writeCache(root, generator, fingerprint, output, records),
+    writeRecords: (fingerprint, records) => writeRecordCache(root, fingerprint, records),
+    writeOutput: (generator, output) => writeManifest(root, generator, output),
     outputExists: isFolder,
     folder: cacheFolder(root),
   };
@@ -44,7 +51,8 @@ export function noCache(): CacheStore {
   return {
     readManifest: async () => NOTHING,
     readRecords: async () => NOTHING,
-    write: async () => {},
+    writeRecords: async () => {},
+    writeOutput: async () => {},
     outputExists: async () => false,
     folder: null,
   };
@@ -65,9 +73,11 @@ export function memoryCache(outputExists: (out: string) => Promise<boolean>): Me
       value: records?.fingerprint === fingerprint ? records.records : null,
       discarded: null,
     }),
-    write: async (generator, fingerprint, output, changed) => {
+    writeRecords: async (fingerprint, changed) => {
+      records = { fingerprint, records: changed };
+    },
+    writeOutput: async (generator, output) => {
       manifest = { fingerprint: generator, output };
-      if (changed) records = { fingerprint, records: changed };
     },
     outputExists,
     folder: null,

@@ -11,44 +11,58 @@ export interface ExportInput {
   content: RecordContent;
 }
 
-export function recordsJson(items: ExportInput[], basePath: string): string {
+export function recordsJson(items: ExportInput[], basePath: string): Uint8Array[] {
   const totals = seriesTotals(items.map((i) => i.content.totals));
-  const data = {
-    records: items.map(({ record, content }) => ({
-      date: record.date,
-      url: `${basePath}${content.url}`,
-      title: record.title,
-      model: record.model,
-      tags: record.tags,
-      summary: record.summary,
-      tasks: record.tasks.map((task, i) => {
-        const numbers = content.tasks[i]!;
-        return {
-          n: task.n,
-          task: task.task,
-          project: task.project,
-          humanMinutes: numbers.humanMinutes,
-          claudeMinutes: numbers.claudeMinutes,
-          supervisionMinutes: numbers.supervisionMinutes,
-          leverage: numbers.leverage,
-          supervisoryLeverage: numbers.supervisoryLeverage,
-        };
-      }),
-      totals: content.totals,
-    })),
-    totals: {
-      records: totals.records,
-      rows: totals.rows,
-      tasksCompleted: totals.tasksCompleted,
-      humanMinutes: totals.humanMinutes,
-      claudeMinutes: totals.claudeMinutes,
-      supervisionMinutes: totals.supervisionMinutes,
-      tokens: totals.tokens,
-      leverage: totals.leverage,
-      supervisoryLeverage: totals.supervisoryLeverage,
-    },
+  const summary = {
+    records: totals.records,
+    rows: totals.rows,
+    tasksCompleted: totals.tasksCompleted,
+    humanMinutes: totals.humanMinutes,
+    claudeMinutes: totals.claudeMinutes,
+    supervisionMinutes: totals.supervisionMinutes,
+    tokens: totals.tokens,
+    leverage: totals.leverage,
+    supervisoryLeverage: totals.supervisoryLeverage,
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  // `JSON.stringify({ records, totals }, null, 2)`, made one record at a time into bytes:
+  // thousands of records are never one tree of objects, nor one string.
+  const pieces = [Buffer.from(`{\n  "records": ${items.length ? '[\n' : '[]'}`)];
+  items.forEach((item, i) => {
+    const json = nested(JSON.stringify(recordData(item, basePath), null, 2), '    ');
+    pieces.push(Buffer.from(i < items.length - 1 ? `${json},\n` : `${json}\n  ]`));
+  });
+  pieces.push(Buffer.from(`,\n  "totals": ${nested(JSON.stringify(summary, null, 2), '  ').trimStart()}\n}\n`));
+  return pieces;
+}
+
+/** JSON text as it appears nested `indent` deep (JSON strings hold no raw line breaks). */
+function nested(json: string, indent: string): string {
+  return `${indent}${json.replace(/\n/g, `\n${indent}`)}`;
+}
+
+function recordData({ record, content }: ExportInput, basePath: string) {
+  return {
+    date: record.date,
+    url: `${basePath}${content.url}`,
+    title: record.title,
+    model: record.model,
+    tags: record.tags,
+    summary: record.summary,
+    tasks: record.tasks.map((task, i) => {
+      const numbers = content.tasks[i]!;
+      return {
+        n: task.n,
+        task: task.task,
+        project: task.project,
+        humanMinutes: numbers.humanMinutes,
+        claudeMinutes: numbers.claudeMinutes,
+        supervisionMinutes: numbers.supervisionMinutes,
+        leverage: numbers.leverage,
+        supervisoryLeverage: numbers.supervisoryLeverage,
+      };
+    }),
+    totals: content.totals,
+  };
 }
 
 const CSV_COLUMNS = [
@@ -63,9 +77,11 @@ const CSV_COLUMNS = [
   'supervisoryLeverage',
 ] as const;
 
-export function tasksCsv(items: ExportInput[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
+/** One piece of bytes per record, after the header line. */
+export function tasksCsv(items: ExportInput[]): Uint8Array[] {
+  const pieces = [Buffer.from(`${CSV_COLUMNS.join(',')}\r\n`)];
   for (const { record, content } of items) {
+    const lines: string[] = [];
     record.tasks.forEach((task, i) => {
       const numbers = content.tasks[i]!;
       lines.push(
@@ -84,8 +100,9 @@ export function tasksCsv(items: ExportInput[]): string {
           .join(','),
       );
     });
+    pieces.push(Buffer.from(`${lines.join('\r\n')}\r\n`));
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return pieces;
 }
 
 /** RFC 4180 quoting; a leading `=`, `+`, `-` or `@` in text is prefixed so spreadsheets do not run it as a formula. */

@@ -10,15 +10,18 @@ import type { LeverageRecord } from '../records/types.js';
 import { aliasRecord } from '../site/apply-aliases.js';
 import type { Page, RecordPage, SiteModel } from '../site/types.js';
 import { recordsJson, tasksCsv } from './exports.js';
+import type { FileContent } from './write.js';
 import { feedEntryHtml } from './feed-content.js';
 import { atomFeed, jsonFeed, siteUrl, sitemap, type FeedEntry, type FeedSite } from './feeds.js';
-import type { OutputFiles } from './write.js';
 
 export const ATOM_PATH = '/feed.xml';
 export const JSON_FEED_PATH = '/feed.json';
 
-/** @param sources the records the model was made from, oldest first (as read) */
-export function siteFiles(model: SiteModel, sources: LeverageRecord[], config: SiteConfig): OutputFiles {
+/**
+ * Each file made when it is asked for, so that one large export is gone before the next is made.
+ * @param sources the records the model was made from, oldest first (as read)
+ */
+export function* siteFiles(model: SiteModel, sources: LeverageRecord[], config: SiteConfig): Generator<[string, FileContent]> {
   const items = sources.map((record, i) => ({ record: aliasRecord(record, config), content: model.records[i]! }));
   const site: FeedSite = {
     title: model.site.title,
@@ -28,14 +31,12 @@ export function siteFiles(model: SiteModel, sources: LeverageRecord[], config: S
     author: model.site.authorName,
     language: model.site.language,
   };
+  yield ['data/records.json', recordsJson(items, config.basePath)];
+  yield ['data/tasks.csv', tasksCsv(items)];
   const entries = feedEntries(model, config.feedRecords);
-  return new Map([
-    ['data/records.json', recordsJson(items, config.basePath)],
-    ['data/tasks.csv', tasksCsv(items)],
-    [ATOM_PATH.slice(1), atomFeed(site, entries, { atom: ATOM_PATH })],
-    [JSON_FEED_PATH.slice(1), jsonFeed(site, entries, { json: JSON_FEED_PATH })],
-    ['sitemap.xml', siteMap(model)],
-  ]);
+  yield [ATOM_PATH.slice(1), atomFeed(site, entries, { atom: ATOM_PATH })];
+  yield [JSON_FEED_PATH.slice(1), jsonFeed(site, entries, { json: JSON_FEED_PATH })];
+  yield ['sitemap.xml', siteMap(model)];
 }
 
 /** The newest `count` records as feed entries, with their full HTML. */

@@ -11,14 +11,23 @@
  * An interrupted swap is noticed by its marker file and repaired by the next build, which
  * then writes everything afresh rather than trust what it cannot know.
  */
-import { copyFileSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { error, BuildError } from '../diagnostics.js';
 import { hashBytes } from '../incremental/fingerprint.js';
 
-/** Files that are not pages (exports, feeds): output path → content. */
-export type OutputFiles = Map<string, string | Uint8Array>;
+/**
+ * What a file holds: text, bytes, or bytes in pieces (a large export made piece by piece is
+ * never one string, nor one buffer).
+ */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
+
+/** The content as bytes, in one or more pieces. */
+export function contentPieces(content: FileContent): readonly Uint8Array[] {
+  if (typeof content === 'string') return [Buffer.from(content)];
+  return content instanceof Uint8Array ? [content] : content;
+}
 
 export interface WrittenFile {
   key: string;
@@ -45,7 +54,7 @@ export interface OutputTarget {
   /** Keeps a current file as it is. */
   keep(path: string): Promise<void>;
   /** Writes a file unless its bytes are unchanged. */
-  write(path: string, content: string | Uint8Array, key: string): Promise<void>;
+  write(path: string, content: FileContent, key: string): Promise<void>;
 
   /** Drops files no longer produced and makes the new output visible. */
   commit(): Promise<WriteStats>;
@@ -179,10 +188,10 @@ export class DiskTarget implements OutputTarget {
     }
   }
 
-  async write(path: string, content: string | Uint8Array, key: string): Promise<void> {
+  async write(path: string, content: FileContent, key: string): Promise<void> {
     // Encoded once, for the hash and for the file.
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    const hash = hashBytes(bytes);
+    const pieces = contentPieces(content);
+    const hash = hashBytes(pieces);
     this.produced[path] = { key, hash };
     this.count(path, hash);
     if (this.workState[path]?.hash === hash) return;
@@ -191,7 +200,7 @@ export class DiskTarget implements OutputTarget {
       this.makeDir(dirname(target));
       // The spare copy's files may be hard links to the output's: replace, never write through.
       if (this.workState[path]) unlinkIfPresent(target);
-      writeFileSync(target, bytes);
+      writePieces(target, pieces);
     } catch (err) {
       throw writeError(this.out, err);
     }
@@ -297,6 +306,16 @@ export async function recover(out: string, cacheDir: string | null): Promise<boo
     found = true;
   }
   return found;
+}
+
+function writePieces(file: string, pieces: readonly Uint8Array[]): void {
+  if (pieces.length === 1) return writeFileSync(file, pieces[0]!);
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function unlinkIfPresent(path: string): void {

@@ -150,9 +150,10 @@ describe('a build killed at each step of writing the output (small root, injecte
     ['the folder creations', steps('mkdir', 3)],
     ['the file writes', [...steps('writeFile', 2), 'writeFile:12:kill-before', 'writeFile:25:kill-after']],
     ['the links of unchanged files', [...steps('link', 2), 'link:5:kill-after']],
-    // Between rename 1 (dist/ moved aside) and rename 2 (the new one into place), and between
-    // rename 2 and the cache's manifest (rename 5): see the tests below.
-    ['the renames before the swap and after the cache', ['rename:1:kill-before', 'rename:5:kill-after']],
+    // Renames: 1 the records' cache (written as soon as the records are read), 2 dist/ moved
+    // aside, 3 the new one into place, 4 the old one kept as the spare copy, 5 the cache's
+    // manifest. Between 2 and 3, and between 3 and 5: see the tests below.
+    ['the renames before the swap and after the cache', ['rename:1:kill-before', 'rename:1:kill-after', 'rename:2:kill-before', 'rename:5:kill-after']],
   ])('killed at %s: dist/ is whole, and the next build recovers', { timeout: 60_000 }, async (_name, faults) => {
     for (const fault of faults as string[]) {
       const { found, before, target, killed } = await site.interrupt({ fault });
@@ -162,12 +163,12 @@ describe('a build killed at each step of writing the output (small root, injecte
   });
 
   // Regression: a build killed after its new site was swapped in but before the cache's
-  // manifest was replaced (renames 2 to 5) left the manifest describing the site before; going
+  // manifest was replaced (renames 3 to 5) left the manifest describing the site before; going
   // back to the previous input, the next build said "0 files written" and left the other
   // version in dist/. build() now repairs an interrupted build before its "nothing changed"
   // shortcut and then distrusts the cache.
   it('killed after the new site is in place but before the cache knows: the next build of the previous input rebuilds it', { timeout: 60_000 }, async () => {
-    for (const fault of ['rename:2:kill-after', 'rename:3:kill-after', 'rename:4:kill-after', 'rename:5:kill-before']) {
+    for (const fault of ['rename:3:kill-after', 'rename:4:kill-after', 'rename:5:kill-before']) {
       await site.reset();
       const { found, target } = await site.interrupt({ fault });
       expect(found, fault).toBe(target);
@@ -181,8 +182,8 @@ describe('a build killed at each step of writing the output (small root, injecte
   // would serve 404s in between. Atomic alternatives: make dist a symlink to one of two copies
   // and replace the link with rename(2), or use renameat2(RENAME_EXCHANGE) (not in Node).
   it.fails('killed right after dist/ was moved aside for the new one, dist/ still holds the previous site', { timeout: 60_000 }, async () => {
-    await site.reset(); // a clean start: rename 1 is the swap's, not a repair's
-    const { found, before } = await site.interrupt({ fault: 'rename:1:kill-after' });
+    await site.reset(); // a clean start: rename 1 is the records' cache, 2 the swap's, none a repair's
+    const { found, before } = await site.interrupt({ fault: 'rename:2:kill-after' });
     try {
       expect(found).toBe(before);
     } finally {
@@ -192,7 +193,7 @@ describe('a build killed at each step of writing the output (small root, injecte
 
   it('killed right after dist/ was moved aside: the previous site is whole beside it, and the next build puts it back first', { timeout: 60_000 }, async () => {
     await site.reset();
-    const { found, before } = await site.interrupt({ fault: 'rename:1:kill-after' });
+    const { found, before } = await site.interrupt({ fault: 'rename:2:kill-after' });
     expect(found).toBe('missing');
     const aside = (await leftovers(site.out)).filter((e) => e.includes('.old-'));
     expect(aside).toHaveLength(1);

@@ -157,3 +157,13 @@ describe('a cache that cannot be trusted', () => {
     expect(existsSync(join(root, '.leverage-cache'))).toBe(false);
   });
 });
+
+describe('a build that fails on a broken record', () => {
+  it('keeps the records it read: after the fix, only the fixed file is read again', async () => {
+    await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', 'four hours') });
+    await expect(build({ root })).rejects.toThrow(/2026-03-02\.md:\d+:\d+: .*human/);
+    await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'Fixed.') });
+    const summary = await expectSameAsColdBuild();
+    expect(summary.processed).toBe(1);
+  });
+});
