@@ -62,10 +62,17 @@ export function feedEntries(model: SiteModel, count: number): FeedEntry[] {
 /** Every page but the 404, absolute; lastmod: a record page's date, else its newest record's. */
 export function siteMap(model: SiteModel): string {
   const latest = model.records.length ? model.records[model.records.length - 1]!.date : null;
+  // A tag's pages share one list of dates: its newest is found once.
+  const newest = new Map<readonly string[], string | null>();
   const lastmod = (page: Page): string | null => {
     if (page.template === 'record') return page.record.date;
     if (page.dependsOn === 'all') return latest;
-    return page.dependsOn.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
+    let date = newest.get(page.dependsOn);
+    if (date === undefined) {
+      date = page.dependsOn.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
+      newest.set(page.dependsOn, date);
+    }
+    return date;
   };
   return sitemap(
     model.pages

@@ -166,6 +166,10 @@ function tagPages(tag: TagGroup, config: SiteConfig): TagPage[] {
     limit: SMALL_CHART_RECORDS,
     height: 200,
   });
+  // The totals and chart summarise every record of the tag: every page depends on all of
+  // them (one list shared by the pages, not one per page: a tag of thousands of records has
+  // hundreds of pages).
+  const dependsOn = tag.records.map((r) => r.date);
   const pages: TagPage[] = [];
   for (let page = 1; page <= pageCount; page++) {
     const url = tagUrl(tag.slug, page);
@@ -176,8 +180,7 @@ function tagPages(tag: TagGroup, config: SiteConfig): TagPage[] {
       outputPath: outputPathFor(url),
       title: page > 1 ? `${tag.name} (page ${page} of ${pageCount})` : tag.name,
       description: `Every record tagged ${tag.name}.`,
-      // The totals and chart summarise every record of the tag.
-      dependsOn: tag.records.map((r) => r.date),
+      dependsOn,
       tag: { url: tagUrl(tag.slug), text: tag.name, slug: tag.slug, count: tag.records.length },
       records: shown,
       totals,
