@@ -134,7 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       options.onProgress?.('records', done, total),
     ),
   );
-  // While worker threads read the records, this thread compiles the templates.
+  // When worker threads read the records, this thread compiles the templates meanwhile.
   const templates = await compileWhileReading(theme, reading, timer);
   const read = await reading;
   // Kept now, while the process is small: the records stay valid whatever becomes of this build.
