@@ -1,6 +1,6 @@
 /** The `leverage` command as an author runs it. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeRoot, readTree, removeRoot, writeFiles } from '../support/site.js';

@@ -1,5 +1,5 @@
 /** `leverage new` never overwrites, never makes a second record for a day, never writes outside the root. */
-import { lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readlink, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileBuild, listTree, plainRecord } from '../hostile/helpers.js';

@@ -12,7 +12,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { random, syntheticRecord } from '../../src/bench/synthetic.js';
 import { simpleYamlReader } from '../../src/config/located-yaml.js';
 import { readSimpleYaml } from '../../src/config/simple-yaml.js';
-import { DEFAULT_CONFIG } from '../../src/config/types.js';
 import { findRecordFiles } from '../../src/records/files.js';
 import { splitFrontMatter } from '../../src/records/frontmatter.js';
 import { addDays } from '../../src/leverage/dates.js';
