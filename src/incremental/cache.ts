@@ -147,12 +147,12 @@ const DETAIL = ['bodyHtml', 'rows', 'aggregate'] as const;
 type Detail = Pick<RecordContent, (typeof DETAIL)[number]>;
 
 /** A cache entry as stored: the entry without its content's detail, and the detail. */
-export type EncodedRecord = [summary: Uint8Array, detail: Uint8Array];
+type EncodedRecord = [summary: Uint8Array, detail: Uint8Array];
 
 /** The stored bytes of decoded entries, to write them again without serializing. */
 const storedBytes = new WeakMap<CachedRecord, EncodedRecord>();
 
-export function encodeEntry(entry: CachedRecord): EncodedRecord {
+function encodeEntry(entry: CachedRecord): EncodedRecord {
   const stored = storedBytes.get(entry);
   if (stored) return stored;
   const content = entry.content;
@@ -171,7 +171,7 @@ export function encodeEntry(entry: CachedRecord): EncodedRecord {
  * is decoded when a page first uses it, and may be dropped again by the garbage collector:
  * a build of thousands of records never holds them all.
  */
-export function decodeEntry([summary, detail]: EncodedRecord): CachedRecord {
+function decodeEntry([summary, detail]: EncodedRecord): CachedRecord {
   const entry = deserialize(summary) as CachedRecord;
   if (entry.content) {
     let decoded: WeakRef<Detail> | null = null;

@@ -1,15 +1,16 @@
 /**
- * Reads record files in this thread and in worker threads: one thread fewer than
- * `os.availableParallelism()` in all, so one core is left to the garbage collector's threads
- * and the system (override: LEVERAGE_WORKERS=N threads in all; 1 reads everything in this
- * thread). This thread takes its share a batch at a time, letting the workers' answers in
- * between: a record read in a worker costs more (its result is encoded, moved and decoded
- * again), so this thread, which would otherwise only wait, reads the most.
+ * Reads record files in this thread and in worker threads, `os.availableParallelism()` threads
+ * in all (override: LEVERAGE_WORKERS=N; 1 reads everything in this thread). This thread takes
+ * its share a batch at a time, letting the workers' answers in between: a record read in a
+ * worker costs more (its entry is copied back), so this thread, which would otherwise only
+ * wait, reads the most. Workers send entries back as objects, not as encoded bytes: the main
+ * thread then holds them as it holds its own (bytes kept beside them raised the peak memory of
+ * 4000 records from 305 to as much as 350 MB).
  *
- * Measured on two cores (4000 records): this thread alone read them in 2.2–2.4 s with a peak of
- * 305 MB; with one worker beside it, in 1.9–2.1 s, using 0.8 s more CPU, with peaks of 313–350 MB.
- * Small builds stay in this thread: a worker costs more to start than it saves below a few
- * hundred records.
+ * Measured on two cores (4000 records, six alternating runs): the build took 5.2–5.7 s with
+ * one worker beside this thread and 5.5 s in this thread alone, using 1.7 s more CPU, at the
+ * same peak memory. Small builds stay in this thread: a worker costs more to start than it
+ * saves below a few hundred records.
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -33,7 +34,7 @@ export function threadCount(jobs: number): number {
   const override = Number(process.env.LEVERAGE_WORKERS);
   if (Number.isInteger(override) && override >= 1) return override;
   if (jobs < MIN_JOBS_FOR_WORKERS) return 1;
-  return Math.max(1, Math.min(availableParallelism() - 1, 8));
+  return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
 /**
@@ -63,7 +64,7 @@ export async function runJobs(
   const count = Math.min(threadCount(jobs.length), Math.ceil(jobs.length / BATCH)) - 1;
   const script = workerScript();
   if (count < 1 || !script) {
-    for (let batch = take(); batch; batch = take()) done(batch.map((job) => jobResult(root, job, config, false)));
+    for (let batch = take(); batch; batch = take()) done(batch.map((job) => jobResult(root, job, config)));
     return results;
   }
 
@@ -72,7 +73,7 @@ export async function runJobs(
     const inWorkers = Promise.all(workers.map((worker) => feed(worker, take, done)));
     inWorkers.catch(() => undefined); // handled below, once this thread's share is read
     for (let batch = take(); batch; batch = take()) {
-      done(batch.map((job) => jobResult(root, job, config, false)));
+      done(batch.map((job) => jobResult(root, job, config)));
       await new Promise(setImmediate); // the workers' answers, and their next batches
     }
     await inWorkers;

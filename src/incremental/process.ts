@@ -10,7 +10,7 @@ import { decodeText, errorCode } from '../config/text-file.js';
 import type { SiteConfig } from '../config/types.js';
 import { parseRecord } from '../records/parse.js';
 import { recordContent } from '../site/content.js';
-import { encodeEntry, type CachedRecord, type EncodedRecord, type FileState } from './cache.js';
+import type { CachedRecord, FileState } from './cache.js';
 
 export interface RecordJob {
   /** Relative path, `records/2026/2026-03-02.md`. */
@@ -21,14 +21,8 @@ export interface RecordJob {
   cachedHash: string | null;
 }
 
-/**
- * A processed file: its cache entry (in this thread), or the entry encoded for the cache
- * (from a worker: bytes move between threads without copying, and are stored as they are).
- */
-export type JobResult =
-  | { file: string; entry: CachedRecord }
-  | { file: string; encoded: EncodedRecord }
-  | { file: string; hash: string; unchanged: true };
+/** A processed file: its cache entry, or word that the file's bytes are those the cache holds. */
+export type JobResult = { file: string; entry: CachedRecord } | { file: string; hash: string; unchanged: true };
 
 export function processRecordFile(root: string, job: RecordJob, config: SiteConfig): CachedRecord | { unchanged: true } {
   const failed = (hash: string, diagnostic: Diagnostic): CachedRecord => ({
@@ -57,9 +51,8 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
   return { ...entry, parsed: { ...parsed, record: { ...parsed.record, body: '' } }, content };
 }
 
-/** A job's result in the form that crosses threads (`encode`) or stays in this one. */
-export function jobResult(root: string, job: RecordJob, config: SiteConfig, encode: boolean): JobResult {
+export function jobResult(root: string, job: RecordJob, config: SiteConfig): JobResult {
   const result = processRecordFile(root, job, config);
   if ('unchanged' in result) return { file: job.file, hash: job.cachedHash!, unchanged: true };
-  return encode ? { file: job.file, encoded: encodeEntry(result) } : { file: job.file, entry: result };
+  return { file: job.file, entry: result };
 }

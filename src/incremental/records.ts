@@ -10,7 +10,7 @@ import type { SiteConfig } from '../config/types.js';
 import { assembleRecords } from '../records/read.js';
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from '../site/types.js';
-import { decodeEntry, type CachedRecords, type FileState } from './cache.js';
+import type { CachedRecords, FileState } from './cache.js';
 import { runJobs } from './pool.js';
 import type { RecordJob } from './process.js';
 
@@ -71,7 +71,7 @@ export async function loadRecords(
       entries[result.file] = { ...cached[result.file]!, ...states[result.file]! };
     } else {
       processed++;
-      entries[result.file] = 'encoded' in result ? decodeEntry(result.encoded) : result.entry;
+      entries[result.file] = result.entry;
     }
   }
 
