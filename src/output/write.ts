@@ -55,7 +55,6 @@ export interface OutputTarget {
   keep(path: string): Promise<void>;
   /** Writes a file unless its bytes are unchanged. */
   write(path: string, content: FileContent, key: string): Promise<void>;
-
   /** Drops files no longer produced and makes the new output visible. */
   commit(): Promise<WriteStats>;
   /** Called once the cache describes the committed output. */
@@ -312,7 +311,10 @@ function writePieces(file: string, pieces: readonly Uint8Array[]): void {
   if (pieces.length === 1) return writeFileSync(file, pieces[0]!);
   const fd = openSync(file, 'w');
   try {
-    for (const piece of pieces) writeSync(fd, piece);
+    for (const piece of pieces) {
+      // A write may take fewer bytes than it was given: the rest follow.
+      for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done);
+    }
   } finally {
     closeSync(fd);
   }
