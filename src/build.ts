@@ -14,10 +14,10 @@ import { BuildError, hasErrors, sortDiagnostics, type Diagnostic } from './diagn
 import { loadConfig } from './config/load.js';
 import { readTextFile } from './config/text-file.js';
 import { scanRecordFiles } from './records/files.js';
-import { buildSiteModel } from './site/pages.js';
+import { buildSiteModel, siteInfo } from './site/pages.js';
 import type { RecordContent, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
-import { compileTheme, createRenderer, type CompiledTheme, type RenderOptions } from './render/render.js';
+import { createRenderer, type Renderer, type RenderOptions } from './render/render.js';
 import { siteFiles } from './output/site-files.js';
 import {
   checkOutputFolder,
@@ -135,7 +135,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     ),
   );
   // When worker threads read the records, this thread compiles the templates meanwhile.
-  const templates = await compileWhileReading(theme, reading, timer);
+  const renderer = await compileWhileReading(() => createRenderer(theme, siteInfo(config), options.render), reading, timer);
   const read = await reading;
   // Kept now, while the process is small: the records stay valid whatever becomes of this build.
   if (read.dirty) await timer.time('cache', () => store.writeRecords(recordsKey, read.entries));
@@ -147,7 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
   let written: WriteStats;
   try {
-    await timer.time('render', () => renderPages(model, templates, target, contentKeys(read), globalKey, options));
+    await timer.time('render', () => renderPages(model, renderer, target, contentKeys(read), globalKey, options));
     await timer.time('files', () => writeSiteFiles(model, read.records, config, publicFiles, target));
     written = await timer.time('write', () => target.commit());
   } catch (err) {
@@ -185,12 +185,12 @@ export function contentKeys(read: {
 
 /** The theme compiled; when that fails, the records being read are waited for first. */
 async function compileWhileReading(
-  theme: ThemeSources,
+  compile: () => Renderer,
   reading: Promise<LoadedRecords>,
   timer: ReturnType<typeof stageTimer>,
-): Promise<CompiledTheme> {
+): Promise<Renderer> {
   try {
-    return timer.time('templates', () => compileTheme(theme));
+    return timer.time('templates', compile);
   } catch (err) {
     await reading.catch(() => undefined);
     throw err;
@@ -199,13 +199,12 @@ async function compileWhileReading(
 
 async function renderPages(
   model: SiteModel,
-  templates: CompiledTheme,
+  renderer: Renderer,
   target: OutputTarget,
   keys: Map<RecordContent, string>,
   globalKey: string,
   options: BuildOptions,
 ): Promise<void> {
-  const renderer = createRenderer(templates, model.site, options.render);
   let done = 0;
   for (const page of model.pages) {
     const key = pageKey(page, keys, globalKey);

@@ -7,9 +7,7 @@ import Handlebars from 'handlebars';
 import { error, BuildError } from '../diagnostics.js';
 import type { Page, SiteInfo } from '../site/types.js';
 import { absoluteUrl, withBasePath } from '../site/urls.js';
-import type { ThemeFile, ThemeSources } from './theme.js';
-
-type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+import type { ThemeSources } from './theme.js';
 
 export interface RenderOptions {
   /** HTML put before `</body>` (the dev server's reload script); never set by `build`. */
@@ -20,59 +18,19 @@ export interface Renderer {
   render(page: Page): string;
 }
 
-/**
- * The theme's templates compiled to Handlebars' precompiled form: plain strings of code, so
- * a worker thread can be given them instead of compiling every template again.
- */
-export interface CompiledTheme {
-  templates: CompiledTemplate[];
-  partials: CompiledTemplate[];
-}
-
-interface CompiledTemplate {
-  name: string;
-  displayPath: string;
-  /** Handlebars.precompile's output: the source of a template object. */
-  spec: string;
-}
-
-const COMPILE_OPTIONS = { strict: false, preventIndent: true };
-
-export function compileTheme(theme: ThemeSources): CompiledTheme {
-  const compileAll = (files: Iterable<ThemeFile>) =>
-    [...files].map((file) => ({ name: file.name, displayPath: file.displayPath, spec: precompile(file) }));
-  return { templates: compileAll(theme.templates.values()), partials: compileAll(theme.partials.values()) };
-}
-
-/**
- * A renderer for the theme (compiled here unless it already is). A syntax error or a missing
- * partial is reported once, with its file, not once per page.
- */
-export function createRenderer(theme: ThemeSources | CompiledTheme, site: SiteInfo, options: RenderOptions = {}): Renderer {
-  const compiled = 'hash' in theme ? compileTheme(theme) : theme;
-  const renderer = rendererFor(compiled, site, options);
-  for (const template of compiled.templates) {
-    reportingErrorsOf(template.displayPath, () => renderer.templates.get(template.name)!({}));
-  }
-  return renderer;
-}
-
-/** A renderer for an already compiled (and checked) theme. */
-export function rendererFor(
-  theme: CompiledTheme,
-  site: SiteInfo,
-  options: RenderOptions = {},
-): Renderer & { templates: Map<string, Handlebars.TemplateDelegate> } {
+export function createRenderer(theme: ThemeSources, site: SiteInfo, options: RenderOptions = {}): Renderer {
   const hbs = Handlebars.create();
   registerHelpers(hbs, site);
-  const load = (template: CompiledTemplate) =>
-    hbs.template(new Function(`return ${template.spec}`)() as TemplateSpecification);
-  for (const partial of theme.partials) hbs.registerPartial(partial.name, load(partial));
-  const templates = new Map(theme.templates.map((template) => [template.name, load(template)]));
+  for (const partial of theme.partials.values()) {
+    hbs.registerPartial(partial.name, compile(hbs, partial.source, partial.displayPath, false));
+  }
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const template of theme.templates.values()) {
+    compiled.set(template.name, compile(hbs, template.source, template.displayPath, true));
+  }
   return {
-    templates,
     render(page) {
-      const template = templates.get(page.template);
+      const template = compiled.get(page.template);
       if (!template) {
         throw new BuildError([
           error('templates', 0, 0, `no template for ${page.template} pages`, `add templates/${page.template}.hbs`),
@@ -95,16 +53,19 @@ export function rendererFor(
   };
 }
 
-function precompile(file: ThemeFile): string {
-  return reportingErrorsOf(file.displayPath, () => {
-    Handlebars.parse(file.source);
-    return Handlebars.precompile(file.source, COMPILE_OPTIONS) as string;
-  });
-}
-
-function reportingErrorsOf<T>(displayPath: string, run: () => T): T {
+function compile(
+  hbs: typeof Handlebars,
+  source: string,
+  displayPath: string,
+  tryNow: boolean,
+): Handlebars.TemplateDelegate {
   try {
-    return run();
+    hbs.parse(source);
+    const template = hbs.compile(source, { strict: false, preventIndent: true });
+    // Compile now (Handlebars compiles lazily), so a syntax error or a missing partial is
+    // reported once with its file, not once per page.
+    if (tryNow) template({});
+    return template;
   } catch (err) {
     const message = (err as Error).message;
     const line = /line (\d+)/.exec(message);
