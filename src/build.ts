@@ -148,7 +148,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   let written: WriteStats;
   try {
     await timer.time('render', () => renderPages(model, renderer, target, contentKeys(read), globalKey, options));
-    await timer.time('files', () => writeSiteFiles(model, read.records, config, publicFiles, target));
+    const exportsKey = fingerprint(recordsKey, read.records.map((record) => read.entries[record.file]!.exportsKey));
+    await timer.time('files', () => writeSiteFiles(model, read.records, config, exportsKey, publicFiles, target));
     written = await timer.time('write', () => target.commit());
   } catch (err) {
     await target.abort();
@@ -219,10 +220,14 @@ async function writeSiteFiles(
   model: SiteModel,
   records: LeverageRecord[],
   config: SiteConfig,
+  exportsKey: string,
   publicFiles: PublicFile[],
   target: OutputTarget,
 ): Promise<void> {
-  for (const [path, content] of siteFiles(model, records, config)) await target.write(path, content, '');
+  for (const file of siteFiles(model, records, config, exportsKey)) {
+    if (file.key && target.isCurrent(file.path, file.key)) await target.keep(file.path);
+    else await target.write(file.path, file.content(), file.key);
+  }
   await target.write(OUTPUT_MARK, OUTPUT_MARK_TEXT, '');
   for (const file of publicFiles) await target.write(file.path, await readFile(file.source), '');
 }

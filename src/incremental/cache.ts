@@ -3,13 +3,14 @@
  *
  * - `manifest.bin` (small): every record file's size, modification time and hash, and what
  *   the last build wrote where. Enough to see that nothing changed without reading more.
- * - `records.bin` (large): every record file's parse and rendered content, by file.
+ * - `records.bin` (large) and `records-delta.bin` (small): every record file's parse and
+ *   rendered content, by file.
  *
  * Both are valid only for the same generator code and config (the fingerprint). A file that
  * is corrupt, truncated or from another format version fails its header or checksum and is
  * ignored, never trusted.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -19,7 +20,7 @@ import type { RecordContent } from '../site/types.js';
 import { hashBytes } from './fingerprint.js';
 
 export const CACHE_FOLDER = '.leverage-cache';
-const FORMAT = 'leverage-cache/2';
+const FORMAT = 'leverage-cache/3';
 
 export interface FileState {
   mtimeMs: number;
@@ -31,6 +32,8 @@ export interface CachedRecord extends FileState {
   hash: string;
   parsed: ParsedRecord;
   content: RecordContent | null;
+  /** The hash of what the record gives the data exports (null when it has no content). */
+  exportsKey: string | null;
 }
 
 export interface CachedOutput {
@@ -149,12 +152,12 @@ type Detail = Pick<RecordContent, (typeof DETAIL)[number]>;
 /** A cache entry as stored: the entry without its content's detail, and the detail. */
 type EncodedRecord = [summary: Uint8Array, detail: Uint8Array];
 
-/** The stored bytes of decoded entries, to write them again without serializing. */
-const storedBytes = new WeakMap<CachedRecord, EncodedRecord>();
+/** The stored bytes of decoded entries, to write them again without serializing, and the base file they came from. */
+const stored = new WeakMap<CachedRecord, { bytes: EncodedRecord; base: string | null }>();
 
 function encodeEntry(entry: CachedRecord): EncodedRecord {
-  const stored = storedBytes.get(entry);
-  if (stored) return stored;
+  const known = stored.get(entry);
+  if (known) return known.bytes;
   const content = entry.content;
   if (!content) return [serialize(entry), serialize(null)];
   const summary: Record<string, unknown> = { ...content };
@@ -171,7 +174,8 @@ function encodeEntry(entry: CachedRecord): EncodedRecord {
  * is decoded when a page first uses it, and may be dropped again by the garbage collector:
  * a build of thousands of records never holds them all.
  */
-function decodeEntry([summary, detail]: EncodedRecord): CachedRecord {
+function decodeEntry(bytes: EncodedRecord, base: string | null): CachedRecord {
+  const [summary, detail] = bytes;
   const entry = deserialize(summary) as CachedRecord;
   if (entry.content) {
     let decoded: WeakRef<Detail> | null = null;
@@ -187,34 +191,107 @@ function decodeEntry([summary, detail]: EncodedRecord): CachedRecord {
       Object.defineProperty(entry.content, field, { enumerable: true, configurable: true, get: () => load()[field] });
     }
   }
-  storedBytes.set(entry, [summary, detail]);
+  stored.set(entry, { bytes, base });
   return entry;
 }
 
-export async function readRecordCache(root: string, fingerprint: string): Promise<CacheRead<CachedRecords>> {
-  const { chunks, discarded } = await readChunks(root, 'records.bin');
-  if (!chunks) return { value: null, discarded };
-  try {
-    if (decode<{ fingerprint: string }>(chunks[0]!).fingerprint !== fingerprint) return { value: null, discarded: null };
-    const records: CachedRecords = {};
-    for (let i = 1; i + 1 < chunks.length; i += 2) {
-      const entry = decodeEntry([chunks[i]!, chunks[i + 1]!]);
-      records[entry.file] = entry;
-    }
-    return { value: records, discarded: null };
-  } catch {
-    return { value: null, discarded: `${CACHE_FOLDER}/records.bin is corrupt; rebuilding it` };
+function decodeEntries(chunks: Buffer[], from: number, base: string | null, into: CachedRecords): void {
+  for (let i = from; i + 1 < chunks.length; i += 2) {
+    const entry = decodeEntry([chunks[i]!, chunks[i + 1]!], base);
+    into[entry.file] = entry;
   }
 }
 
-/** Every record file's parse and content: valid whatever becomes of the build's output. */
-export async function writeRecordCache(root: string, fingerprint: string, records: CachedRecords): Promise<void> {
+/**
+ * The record cache is a large base file, `records.bin`, and a small `records-delta.bin`: the
+ * entries that differ from the base and the files removed since. A build that changed a few
+ * records writes only the delta; the base is written again when the delta would be large.
+ */
+const BASE = 'records.bin';
+const DELTA = 'records-delta.bin';
+
+/** What a build read of the base file, to write a delta against it. */
+export interface RecordCacheBase {
+  /** Unique to one writing of the base: a delta names the base it applies to. */
+  id: string;
+  fingerprint: string;
+  files: ReadonlySet<string>;
+  bytes: number;
+}
+
+interface BaseHeader {
+  fingerprint: string;
+  id: string;
+}
+
+interface DeltaHeader {
+  fingerprint: string;
+  base: string;
+  removed: string[];
+}
+
+export async function readRecordCache(
+  root: string,
+  fingerprint: string,
+): Promise<CacheRead<CachedRecords> & { base: RecordCacheBase | null }> {
+  const none = { value: null, base: null };
+  const { chunks, discarded } = await readChunks(root, BASE);
+  if (!chunks) return { ...none, discarded };
+  const records: CachedRecords = {};
+  let base: RecordCacheBase;
+  try {
+    const header = decode<BaseHeader>(chunks[0]!);
+    if (header.fingerprint !== fingerprint) return { ...none, discarded: null };
+    decodeEntries(chunks, 1, header.id, records);
+    const bytes = chunks.reduce((total, chunk) => total + chunk.length, 0);
+    base = { id: header.id, fingerprint, files: new Set(Object.keys(records)), bytes };
+  } catch {
+    return { ...none, discarded: `${CACHE_FOLDER}/${BASE} is corrupt; rebuilding it` };
+  }
+  const delta = await readChunks(root, DELTA);
+  if (!delta.chunks) return { value: records, base, discarded: delta.discarded };
+  try {
+    const header = decode<DeltaHeader>(delta.chunks[0]!);
+    if (header.fingerprint !== fingerprint || header.base !== base.id) return { value: records, base, discarded: null };
+    const changed: CachedRecords = {};
+    decodeEntries(delta.chunks, 1, null, changed);
+    for (const file of header.removed) delete records[file];
+    Object.assign(records, changed);
+    return { value: records, base, discarded: null };
+  } catch {
+    // The base alone is still right for what it holds: entries are checked against the files.
+    return { value: records, base, discarded: `${CACHE_FOLDER}/${DELTA} is corrupt; rebuilding it` };
+  }
+}
+
+/**
+ * Every record file's parse and content: valid whatever becomes of the build's output. Only
+ * the delta is written when the records differ little from `base` (what the build read).
+ */
+export async function writeRecordCache(
+  root: string,
+  fingerprint: string,
+  records: CachedRecords,
+  base: RecordCacheBase | null,
+): Promise<void> {
+  const files = Object.keys(records).sort();
+  if (base && base.fingerprint === fingerprint) {
+    const changed = files.filter((file) => stored.get(records[file]!)?.base !== base.id);
+    const removed = [...base.files].filter((file) => !(file in records));
+    const encoded = changed.map((file) => encodeEntry(records[file]!));
+    const bytes = encoded.reduce((total, entry) => total + entry.reduce((sum, chunk) => sum + chunk.length, 0), 0);
+    if (bytes <= base.bytes / 8) {
+      const header: DeltaHeader = { fingerprint, base: base.id, removed };
+      return writeChunks(root, DELTA, [serialize(header), ...encoded.flat()]);
+    }
+  }
+  const header: BaseHeader = { fingerprint, id: randomUUID() };
   await writeChunks(
     root,
-    'records.bin',
+    BASE,
     (function* () {
-      yield serialize({ fingerprint });
-      for (const file of Object.keys(records).sort()) yield* encodeEntry(records[file]!);
+      yield serialize(header);
+      for (const file of files) yield* encodeEntry(records[file]!);
     })(),
   );
 }

@@ -13,6 +13,7 @@ import {
   type CachedRecords,
   type CacheRead,
   type Manifest,
+  type RecordCacheBase,
 } from './cache.js';
 
 export interface CacheStore {
@@ -37,10 +38,16 @@ async function isFolder(path: string): Promise<boolean> {
 }
 
 export function diskCache(root: string): CacheStore {
+  // What was read of the record cache's base file, so that a few changed records are written as a delta to it.
+  let base: RecordCacheBase | null = null;
   return {
     readManifest: (generator) => readManifest(root, generator),
-    readRecords: (fingerprint) => readRecordCache(root, fingerprint),
-    writeRecords: (fingerprint, records) => writeRecordCache(root, fingerprint, records),
+    readRecords: async (fingerprint) => {
+      const read = await readRecordCache(root, fingerprint);
+      base = read.base;
+      return { value: read.value, discarded: read.discarded };
+    },
+    writeRecords: (fingerprint, records) => writeRecordCache(root, fingerprint, records, base),
     writeOutput: (generator, output) => writeManifest(root, generator, output),
     outputExists: isFolder,
     folder: cacheFolder(root),

@@ -1,18 +1,37 @@
 /**
  * The data exports (site.md): `data/records.json` with every number unrounded, and
  * `data/tasks.csv` with one row per task.
+ *
+ * Both are made from each record's `RecordData` alone (and the totals of all), so a hash of
+ * each record's data, kept in the cache, tells whether the files can change: a rebuild after
+ * an edit to a record's analysis does not make them again.
  */
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from '../site/types.js';
+import type { SiteConfig } from '../config/types.js';
 import { seriesTotals } from '../leverage/numbers.js';
+import { aliasRecord } from '../site/apply-aliases.js';
+import { hashBytes } from '../incremental/fingerprint.js';
 
 export interface ExportInput {
   record: LeverageRecord;
   content: RecordContent;
 }
 
-export function recordsJson(items: ExportInput[], basePath: string): Uint8Array[] {
-  const totals = seriesTotals(items.map((i) => i.content.totals));
+/** What the exports hold of one record, with the site's aliases applied. */
+export type RecordData = ReturnType<typeof recordData>;
+
+export function exportData({ record, content }: ExportInput, config: Pick<SiteConfig, 'aliases' | 'basePath'>): RecordData {
+  return recordData(aliasRecord(record, config), content, config.basePath);
+}
+
+/** Equal hashes, equal parts of the exports. */
+export function exportDataHash(data: RecordData): string {
+  return hashBytes(JSON.stringify(data));
+}
+
+export function recordsJson(items: readonly RecordData[]): Uint8Array[] {
+  const totals = seriesTotals(items.map((item) => item.totals));
   const summary = {
     records: totals.records,
     rows: totals.rows,
@@ -28,7 +47,7 @@ export function recordsJson(items: ExportInput[], basePath: string): Uint8Array[
   // thousands of records are never one tree of objects, nor one string.
   const pieces = [Buffer.from(`{\n  "records": ${items.length ? '[\n' : '[]'}`)];
   items.forEach((item, i) => {
-    const json = nested(JSON.stringify(recordData(item, basePath), null, 2), '    ');
+    const json = nested(JSON.stringify(item, null, 2), '    ');
     pieces.push(Buffer.from(i < items.length - 1 ? `${json},\n` : `${json}\n  ]`));
   });
   pieces.push(Buffer.from(`,\n  "totals": ${nested(JSON.stringify(summary, null, 2), '  ').trimStart()}\n}\n`));
@@ -40,7 +59,7 @@ function nested(json: string, indent: string): string {
   return `${indent}${json.replace(/\n/g, `\n${indent}`)}`;
 }
 
-function recordData({ record, content }: ExportInput, basePath: string) {
+function recordData(record: LeverageRecord, content: RecordContent, basePath: string) {
   return {
     date: record.date,
     url: `${basePath}${content.url}`,
@@ -78,23 +97,22 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** One piece of bytes per record, after the header line. */
-export function tasksCsv(items: ExportInput[]): Uint8Array[] {
+export function tasksCsv(items: readonly RecordData[]): Uint8Array[] {
   const pieces = [Buffer.from(`${CSV_COLUMNS.join(',')}\r\n`)];
-  for (const { record, content } of items) {
+  for (const { date, tasks } of items) {
     const lines: string[] = [];
-    record.tasks.forEach((task, i) => {
-      const numbers = content.tasks[i]!;
+    tasks.forEach((task) => {
       lines.push(
         [
-          record.date,
+          date,
           task.n,
           task.task,
           task.project,
-          numbers.humanMinutes,
-          numbers.claudeMinutes,
-          numbers.supervisionMinutes,
-          numbers.leverage,
-          numbers.supervisoryLeverage,
+          task.humanMinutes,
+          task.claudeMinutes,
+          task.supervisionMinutes,
+          task.leverage,
+          task.supervisoryLeverage,
         ]
           .map(csvField)
           .join(','),

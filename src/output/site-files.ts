@@ -7,9 +7,8 @@
  */
 import type { SiteConfig } from '../config/types.js';
 import type { LeverageRecord } from '../records/types.js';
-import { aliasRecord } from '../site/apply-aliases.js';
 import type { Page, RecordPage, SiteModel } from '../site/types.js';
-import { recordsJson, tasksCsv } from './exports.js';
+import { exportData, recordsJson, tasksCsv, type RecordData } from './exports.js';
 import type { FileContent } from './write.js';
 import { feedEntryHtml } from './feed-content.js';
 import { atomFeed, jsonFeed, siteUrl, sitemap, type FeedEntry, type FeedSite } from './feeds.js';
@@ -17,12 +16,21 @@ import { atomFeed, jsonFeed, siteUrl, sitemap, type FeedEntry, type FeedSite } f
 export const ATOM_PATH = '/feed.xml';
 export const JSON_FEED_PATH = '/feed.json';
 
+export interface SiteFile {
+  path: string;
+  /** Equal keys, equal bytes (as for pages); '' when the file has none and is always made. */
+  key: string;
+  content: () => FileContent;
+}
+
 /**
  * Each file made when it is asked for, so that one large export is gone before the next is made.
  * @param sources the records the model was made from, oldest first (as read)
+ * @param exportsKey the data exports' key: a hash of what each record gives them (exports.ts)
  */
-export function* siteFiles(model: SiteModel, sources: LeverageRecord[], config: SiteConfig): Generator<[string, FileContent]> {
-  const items = sources.map((record, i) => ({ record: aliasRecord(record, config), content: model.records[i]! }));
+export function* siteFiles(model: SiteModel, sources: LeverageRecord[], config: SiteConfig, exportsKey: string): Generator<SiteFile> {
+  let made: RecordData[] | undefined;
+  const data = () => (made ??= sources.map((record, i) => exportData({ record, content: model.records[i]! }, config)));
   const site: FeedSite = {
     title: model.site.title,
     url: model.site.url,
@@ -31,12 +39,12 @@ export function* siteFiles(model: SiteModel, sources: LeverageRecord[], config: 
     author: model.site.authorName,
     language: model.site.language,
   };
-  yield ['data/records.json', recordsJson(items, config.basePath)];
-  yield ['data/tasks.csv', tasksCsv(items)];
+  yield { path: 'data/records.json', key: exportsKey, content: () => recordsJson(data()) };
+  yield { path: 'data/tasks.csv', key: exportsKey, content: () => tasksCsv(data()) };
   const entries = feedEntries(model, config.feedRecords);
-  yield [ATOM_PATH.slice(1), atomFeed(site, entries, { atom: ATOM_PATH })];
-  yield [JSON_FEED_PATH.slice(1), jsonFeed(site, entries, { json: JSON_FEED_PATH })];
-  yield ['sitemap.xml', siteMap(model)];
+  yield { path: ATOM_PATH.slice(1), key: '', content: () => atomFeed(site, entries, { atom: ATOM_PATH }) };
+  yield { path: JSON_FEED_PATH.slice(1), key: '', content: () => jsonFeed(site, entries, { json: JSON_FEED_PATH }) };
+  yield { path: 'sitemap.xml', key: '', content: () => siteMap(model) };
 }
 
 /** The newest `count` records as feed entries, with their full HTML. */

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../../src/build.js';
 import { makeRoot, readTree, removeRoot, writeFiles } from '../support/site.js';
+import { expectSameAsColdBuild } from './same-as-cold.js';
 
 const day = (date: string, human: string, body = 'Body.', extra = '') =>
   `---\ndate: ${date}\n${extra}tasks:\n  - task: Work on ${date}\n    human: ${human}\n    claude: 10m\n---\n\n${body}\n`;
@@ -24,16 +25,6 @@ beforeEach(async () => {
 });
 afterEach(() => removeRoot(root));
 
-/** Builds incrementally into dist/ and from scratch into fresh/, and compares every byte. */
-async function expectSameAsColdBuild() {
-  const incremental = await build({ root });
-  await rm(join(root, 'fresh'), { recursive: true, force: true });
-  await build({ root, out: join(root, 'fresh'), cache: false });
-  const [a, b] = await Promise.all([readTree(join(root, 'dist')), readTree(join(root, 'fresh'))]);
-  expect([...a.keys()]).toEqual([...b.keys()]);
-  for (const [path, bytes] of b) expect(a.get(path)!.equals(bytes), path).toBe(true);
-  return incremental;
-}
 
 describe('an incremental build equals a cold build', () => {
   beforeEach(async () => {
@@ -42,14 +33,14 @@ describe('an incremental build equals a cold build', () => {
   });
 
   it('when nothing changed, and writes nothing', async () => {
-    const summary = await expectSameAsColdBuild();
+    const summary = await expectSameAsColdBuild(root);
     expect(summary.written).toBe(0);
     expect(summary.processed).toBe(0);
   });
 
   it("after a record's body changed, writing only that page", async () => {
     await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'A new body.') });
-    const summary = await expectSameAsColdBuild();
+    const summary = await expectSameAsColdBuild(root);
     expect(summary.processed).toBe(1);
     expect(summary.written).toBeLessThanOrEqual(4); // the page, and the feeds that carry it in full
     expect(await readFile(join(root, 'dist/records/2026-03-02/index.html'), 'utf8')).toContain('A new body.');
@@ -57,41 +48,41 @@ describe('an incremental build equals a cold build', () => {
 
   it("after a record's numbers changed", async () => {
     await writeFiles(root, { 'records/2026-03-03.md': day('2026-03-03', '80h', 'Third body.', 'tags: [AI, Time Record, Extra]\n') });
-    await expectSameAsColdBuild();
+    await expectSameAsColdBuild(root);
   });
 
   it('after two builds in a row each changed a different record (the spare copy is one build behind)', async () => {
     await writeFiles(root, { 'records/2026-03-01.md': day('2026-03-01', '3h') });
     await build({ root });
     await writeFiles(root, { 'records/2026-03-04.md': day('2026-03-04', '5h') });
-    await expectSameAsColdBuild();
+    await expectSameAsColdBuild(root);
   });
 
   it('after a template changed', async () => {
     const layout = await readFile(join(import.meta.dirname, '../../templates/partials/layout.hbs'), 'utf8');
     await writeFiles(root, { 'templates/partials/layout.hbs': layout.replace('</body>', '<!-- custom --></body>') });
-    const summary = await expectSameAsColdBuild();
+    const summary = await expectSameAsColdBuild(root);
     expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('<!-- custom -->');
     expect(summary.processed).toBe(0); // records are not parsed again for a template change
   });
 
   it('after the config changed', async () => {
     await writeFiles(root, { 'site.yaml': 'title: A Different Title\n' });
-    await expectSameAsColdBuild();
+    await expectSameAsColdBuild(root);
     expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('A Different Title');
   });
 
   it('after a public file changed, was added and was removed', async () => {
     await writeFiles(root, { 'public/robots.txt': 'User-agent: *\nDisallow: /x\n', 'public/extra/a.txt': 'a' });
-    await expectSameAsColdBuild();
+    await expectSameAsColdBuild(root);
     await rm(join(root, 'public/extra'), { recursive: true });
-    await expectSameAsColdBuild();
+    await expectSameAsColdBuild(root);
     expect(existsSync(join(root, 'dist/extra/a.txt'))).toBe(false);
   });
 
   it('after a record was deleted: its page and its tag page are gone', async () => {
     await rm(join(root, 'records/2026-03-03.md'));
-    const summary = await expectSameAsColdBuild();
+    const summary = await expectSameAsColdBuild(root);
     expect(summary.removed).toBeGreaterThanOrEqual(2);
     expect(existsSync(join(root, 'dist/records/2026-03-03'))).toBe(false);
     expect(existsSync(join(root, 'dist/tags/extra'))).toBe(false);
@@ -100,12 +91,12 @@ describe('an incremental build equals a cold build', () => {
   it('after a record was renamed (moved into a year folder)', async () => {
     await writeFiles(root, { 'records/2026/.keep': '' });
     await rename(join(root, 'records/2026-03-02.md'), join(root, 'records/2026/2026-03-02.md'));
-    await expectSameAsColdBuild();
+    await expectSameAsColdBuild(root);
   });
 
   it('after a record was added', async () => {
     await writeFiles(root, { 'records/2026-03-05.md': day('2026-03-05', '6h') });
-    await expectSameAsColdBuild();
+    await expectSameAsColdBuild(root);
   });
 });
 
@@ -117,7 +108,7 @@ describe('a cache that cannot be trusted', () => {
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     await writeFile(file, bytes);
     await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'Changed.') });
-    const summary = await expectSameAsColdBuild();
+    const summary = await expectSameAsColdBuild(root);
     expect(summary.notes).toEqual(['.leverage-cache/records.bin is corrupt; rebuilding it']);
     expect(summary.processed).toBe(4);
   });
@@ -127,7 +118,7 @@ describe('a cache that cannot be trusted', () => {
     const file = join(root, '.leverage-cache/manifest.bin');
     const bytes = await readFile(file);
     await writeFile(file, Buffer.concat([Buffer.from('leverage-cache/0\n'), bytes.subarray(17)]));
-    const summary = await expectSameAsColdBuild();
+    const summary = await expectSameAsColdBuild(root);
     expect(summary.notes).toContain('.leverage-cache/manifest.bin is from another version; rebuilding it');
   });
 
@@ -135,7 +126,7 @@ describe('a cache that cannot be trusted', () => {
     await build({ root });
     const file = join(root, '.leverage-cache/manifest.bin');
     await writeFile(file, (await readFile(file)).subarray(0, 30));
-    const summary = await expectSameAsColdBuild();
+    const summary = await expectSameAsColdBuild(root);
     expect(summary.notes).toContain('.leverage-cache/manifest.bin is corrupt; rebuilding it');
   });
 
@@ -148,7 +139,7 @@ describe('a cache that cannot be trusted', () => {
     await writeFile(join(root, '.leverage-cache/output/records/2026-03-02/index.html'), 'half-written');
     // A change that leaves the 2026-03-02 page as it was: only distrust of the spare rewrites it.
     await writeFiles(root, { 'records/2026-03-04.md': day('2026-03-04', '2h', 'Another body.') });
-    await expectSameAsColdBuild();
+    await expectSameAsColdBuild(root);
     expect(existsSync(join(root, '.leverage-cache/build-in-progress'))).toBe(false);
   });
 
@@ -163,7 +154,7 @@ describe('a build that fails on a broken record', () => {
     await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', 'four hours') });
     await expect(build({ root })).rejects.toThrow(/2026-03-02\.md:\d+:\d+: .*human/);
     await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'Fixed.') });
-    const summary = await expectSameAsColdBuild();
+    const summary = await expectSameAsColdBuild(root);
     expect(summary.processed).toBe(1);
   });
 });
