@@ -12,6 +12,7 @@ import type { SiteConfig } from '../config/types.js';
 import { seriesTotals } from '../leverage/numbers.js';
 import { aliasRecord } from '../site/apply-aliases.js';
 import { hashBytes } from '../incremental/fingerprint.js';
+import { serialize } from 'node:v8';
 
 export interface ExportInput {
   record: LeverageRecord;
@@ -25,9 +26,9 @@ export function exportData({ record, content }: ExportInput, config: Pick<SiteCo
   return recordData(aliasRecord(record, config), content, config.basePath);
 }
 
-/** Equal hashes, equal parts of the exports. */
+/** Equal hashes, equal parts of the exports. (V8's serialization: several times faster than JSON for the numbers.) */
 export function exportDataHash(data: RecordData): string {
-  return hashBytes(JSON.stringify(data));
+  return hashBytes(serialize(data));
 }
 
 export function recordsJson(items: readonly RecordData[]): Uint8Array[] {
