@@ -12,7 +12,6 @@ import type { SiteConfig } from '../config/types.js';
 import { seriesTotals } from '../leverage/numbers.js';
 import { aliasRecord } from '../site/apply-aliases.js';
 import { hashBytes } from '../incremental/fingerprint.js';
-import { serialize } from 'node:v8';
 
 export interface ExportInput {
   record: LeverageRecord;
@@ -26,9 +25,12 @@ export function exportData({ record, content }: ExportInput, config: Pick<SiteCo
   return recordData(aliasRecord(record, config), content, config.basePath);
 }
 
-/** Equal hashes, equal parts of the exports. (V8's serialization: several times faster than JSON for the numbers.) */
+/**
+ * Equal hashes, equal parts of the exports. Not V8's serialization, which is faster but not
+ * canonical: a number held as a double and the same number held as an integer give other bytes.
+ */
 export function exportDataHash(data: RecordData): string {
-  return hashBytes(serialize(data));
+  return hashBytes(JSON.stringify(data));
 }
 
 export function recordsJson(items: readonly RecordData[]): Uint8Array[] {
