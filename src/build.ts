@@ -17,7 +17,7 @@ import { scanRecordFiles } from './records/files.js';
 import { buildSiteModel, siteInfo } from './site/pages.js';
 import type { RecordContent, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
-import { createRenderer, type Renderer, type RenderOptions } from './render/render.js';
+import { compileTheme, createRenderer, type CompiledTheme, type Renderer, type RenderOptions } from './render/render.js';
 import { siteFiles } from './output/site-files.js';
 import {
   checkOutputFolder,
@@ -135,7 +135,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     ),
   );
   // When worker threads read the records, this thread compiles the templates meanwhile.
-  const renderer = await compileWhileReading(() => createRenderer(theme, siteInfo(config), options.render), reading, timer);
+  const site = siteInfo(config);
+  const lastTheme = manifest.value?.output?.theme;
+  const compiled = await compileWhileReading(
+    () => (lastTheme?.hash === theme.hash ? lastTheme.compiled : compileTheme(theme, site)),
+    reading,
+    timer,
+  );
+  const renderer = timer.time('templates', () => createRenderer(compiled, site, options.render));
   const read = await reading;
   // Kept now, while the process is small: the records stay valid whatever becomes of this build.
   if (read.dirty) await timer.time('cache', () => store.writeRecords(recordsKey, read.entries));
@@ -160,7 +167,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const counts = { records: read.records.length, pages: model.pages.length };
   const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
   await timer.time('cache', () =>
-    store.writeOutput(generator, { out, inputs, files: written.files, spare: written.spare, summary: { ...counts, warnings } }),
+    store.writeOutput(generator, {
+      out,
+      inputs,
+      files: written.files,
+      spare: written.spare,
+      summary: { ...counts, warnings },
+      theme: { hash: theme.hash, compiled },
+    }),
   );
   await target.settle();
   return summary(timer, out, counts, written, read.processed, diagnostics, notes);
@@ -186,10 +200,10 @@ export function contentKeys(read: {
 
 /** The theme compiled; when that fails, the records being read are waited for first. */
 async function compileWhileReading(
-  compile: () => Renderer,
+  compile: () => CompiledTheme,
   reading: Promise<LoadedRecords>,
   timer: ReturnType<typeof stageTimer>,
-): Promise<Renderer> {
+): Promise<CompiledTheme> {
   try {
     return timer.time('templates', compile);
   } catch (err) {

@@ -12,7 +12,7 @@ import { BuildError } from '../diagnostics.js';
 import { loadConfig } from '../config/load.js';
 import { readTextFile } from '../config/text-file.js';
 import { loadTheme } from '../render/theme.js';
-import { createRenderer, type Renderer } from '../render/render.js';
+import { compileTheme, createRenderer, type Renderer } from '../render/render.js';
 import type { RecordPage } from '../site/types.js';
 import { siteInfo } from '../site/pages.js';
 import { memoryCache } from '../incremental/store.js';
@@ -92,7 +92,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const theme = await loadTheme(root);
     const { globalKey } = buildKeys(config, theme, RENDER);
     if (renderer?.key !== globalKey) {
-      renderer = { key: globalKey, renderer: createRenderer(theme, siteInfo(config), RENDER) };
+      const site = siteInfo(config);
+      renderer = { key: globalKey, renderer: createRenderer(compileTheme(theme, site), site, RENDER) };
     }
     const context = { root, config, renderer: renderer.renderer, globalKey, drafts: options.drafts, entries, pages: lastPages };
     const result = quickRecordUpdate(context, files, site);

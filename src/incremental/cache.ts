@@ -17,6 +17,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedRecord } from '../records/parse.js';
 import type { RecordContent } from '../site/types.js';
+import type { CompiledTheme } from '../render/render.js';
 import { hashBytes } from './fingerprint.js';
 
 export const CACHE_FOLDER = '.leverage-cache';
@@ -47,6 +48,8 @@ export interface CachedOutput {
   spare: Record<string, { key: string; hash: string }> | null;
   /** What that build reported, repeated when nothing changed. */
   summary: { records: number; pages: number; warnings: Diagnostic[] };
+  /** The theme that build compiled, and the hash of its sources. */
+  theme: { hash: string; compiled: CompiledTheme };
 }
 
 export interface Manifest {

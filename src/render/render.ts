@@ -18,19 +18,37 @@ export interface Renderer {
   render(page: Page): string;
 }
 
-export function createRenderer(theme: ThemeSources, site: SiteInfo, options: RenderOptions = {}): Renderer {
-  const hbs = Handlebars.create();
-  registerHelpers(hbs, site);
-  for (const partial of theme.partials.values()) {
-    hbs.registerPartial(partial.name, compile(hbs, partial.source, partial.displayPath, false));
-  }
-  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+/**
+ * The theme's templates and partials compiled by Handlebars into JavaScript source (its
+ * precompiled form): the cache keeps them, since compiling takes longer than rendering a
+ * page of a rebuild.
+ */
+export interface CompiledTheme {
+  templates: Record<string, string>;
+  partials: Record<string, string>;
+}
+
+/** Compiles the theme, and runs each template once, so an error is reported once with its file, not once per page. */
+export function compileTheme(theme: ThemeSources, site: SiteInfo): CompiledTheme {
+  const compiled: CompiledTheme = { templates: {}, partials: {} };
+  for (const partial of theme.partials.values()) compiled.partials[partial.name] = precompile(partial.source, partial.displayPath);
+  for (const template of theme.templates.values()) compiled.templates[template.name] = precompile(template.source, template.displayPath);
+  const runtime = instantiate(compiled, site);
   for (const template of theme.templates.values()) {
-    compiled.set(template.name, compile(hbs, template.source, template.displayPath, true));
+    try {
+      runtime.templates.get(template.name)!({});
+    } catch (err) {
+      throw compileError(template.displayPath, err);
+    }
   }
+  return compiled;
+}
+
+export function createRenderer(compiled: CompiledTheme, site: SiteInfo, options: RenderOptions = {}): Renderer {
+  const { templates } = instantiate(compiled, site);
   return {
     render(page) {
-      const template = compiled.get(page.template);
+      const template = templates.get(page.template);
       if (!template) {
         throw new BuildError([
           error('templates', 0, 0, `no template for ${page.template} pages`, `add templates/${page.template}.hbs`),
@@ -53,26 +71,31 @@ export function createRenderer(theme: ThemeSources, site: SiteInfo, options: Ren
   };
 }
 
-function compile(
-  hbs: typeof Handlebars,
-  source: string,
-  displayPath: string,
-  tryNow: boolean,
-): Handlebars.TemplateDelegate {
+function precompile(source: string, displayPath: string): string {
   try {
-    hbs.parse(source);
-    const template = hbs.compile(source, { strict: false, preventIndent: true });
-    // Compile now (Handlebars compiles lazily), so a syntax error or a missing partial is
-    // reported once with its file, not once per page.
-    if (tryNow) template({});
-    return template;
+    return Handlebars.precompile(source, { strict: false, preventIndent: true }) as string;
   } catch (err) {
-    const message = (err as Error).message;
-    const line = /line (\d+)/.exec(message);
-    throw new BuildError([
-      error(displayPath, line ? Number(line[1]) : 0, 0, `template does not compile: ${message.split('\n')[0]}`),
-    ]);
+    throw compileError(displayPath, err);
   }
+}
+
+function compileError(displayPath: string, err: unknown): BuildError {
+  const message = (err as Error).message;
+  const line = /line (\d+)/.exec(message);
+  return new BuildError([
+    error(displayPath, line ? Number(line[1]) : 0, 0, `template does not compile: ${message.split('\n')[0]}`),
+  ]);
+}
+
+/** The compiled theme made into functions, with this site's helpers. */
+function instantiate(compiled: CompiledTheme, site: SiteInfo) {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs, site);
+  // The source is what Handlebars.precompile made, from this generator's cache or just now.
+  const revive = (source: string) => hbs.template(new Function(`return ${source}`)() as Parameters<typeof hbs.template>[0]);
+  for (const [name, source] of Object.entries(compiled.partials)) hbs.registerPartial(name, revive(source));
+  const templates = new Map(Object.entries(compiled.templates).map(([name, source]) => [name, revive(source)]));
+  return { templates };
 }
 
 function registerHelpers(hbs: typeof Handlebars, site: SiteInfo): void {

@@ -66,6 +66,15 @@ describe('an incremental build equals a cold build', () => {
     expect(summary.processed).toBe(0); // records are not parsed again for a template change
   });
 
+  it('after a template changed so that it no longer compiles, and was then fixed', async () => {
+    const layout = await readFile(join(import.meta.dirname, '../../templates/partials/layout.hbs'), 'utf8');
+    await writeFiles(root, { 'templates/partials/layout.hbs': layout.replace('</body>', '{{#if}}</body>') });
+    await expect(build({ root })).rejects.toThrow(/templates\/partials\/layout\.hbs.*template does not compile/);
+    await writeFiles(root, { 'templates/partials/layout.hbs': layout.replace('</body>', '<!-- fixed --></body>') });
+    await expectSameAsColdBuild(root);
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('<!-- fixed -->');
+  });
+
   it('after the config changed', async () => {
     await writeFiles(root, { 'site.yaml': 'title: A Different Title\n' });
     await expectSameAsColdBuild(root);

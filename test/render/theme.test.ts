@@ -16,7 +16,7 @@ import { recordContent } from '../../src/site/content.js';
 import { buildSiteModel, formattedTotals } from '../../src/site/pages.js';
 import type { Page, SiteModel, StatsPage } from '../../src/site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from '../../src/render/theme.js';
-import { createRenderer } from '../../src/render/render.js';
+import { compileTheme, createRenderer } from '../../src/render/render.js';
 import { lineChart } from '../../src/render/charts.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -157,7 +157,7 @@ async function buildSite(theme: ThemeSources, overrides: Partial<SiteConfig> = {
     );
     for (const page of pages) if (page.template === 'home' || page.template === 'tag') page.chartSvg = chart;
   }
-  const renderer = createRenderer(theme, model.site);
+  const renderer = createRenderer(compileTheme(theme, model.site), model.site);
   const html = new Map<string, string>();
   const trees = new Map<string, Root>();
   const parser = unified().use(rehypeParse);
