@@ -15,10 +15,12 @@ import { loadConfig } from './config/load.js';
 import { readTextFile } from './config/text-file.js';
 import { scanRecordFiles } from './records/files.js';
 import { buildSiteModel, siteInfo } from './site/pages.js';
-import type { RecordContent, SiteModel } from './site/types.js';
+import type { RecordContent, SiteInfo, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
 import { compileTheme, createRenderer, type CompiledTheme, type Renderer, type RenderOptions } from './render/render.js';
-import { siteFiles } from './output/site-files.js';
+import { feedEntries, feedFiles, siteFiles } from './output/site-files.js';
+import type { FeedEntry } from './output/feeds.js';
+import { planQuickRebuild, quickState, type QuickPlan } from './incremental/quick-rebuild.js';
 import {
   checkOutputFolder,
   DiskTarget,
@@ -127,6 +129,32 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     return summary(timer, out, lastOutput.summary, unchanged, 0, [...loaded.diagnostics, ...lastOutput.summary.warnings], notes);
   }
 
+  const site = siteInfo(config);
+  const others = fingerprint(globalKey, drafts, publicFiles, scan.diagnostics, scan.files);
+  const quickFrom = lastOutput && !options.onModel && !hasErrors(loaded.diagnostics) ? manifest.value?.quick : null;
+  const plan =
+    quickFrom && lastOutput?.theme?.hash === theme.hash
+      ? timer.time('quick', () => planQuickRebuild({ root, config, theme, site, globalKey, others, states: fileStates, last: quickFrom }))
+      : null;
+  if (plan && lastOutput) {
+    const renderer = timer.time('templates', () => createRenderer(lastOutput.theme.compiled, site, options.render));
+    const openQuickTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
+    const target = await openQuickTarget({ files: lastOutput.files, spare: lastOutput.spare });
+    let written: WriteStats;
+    try {
+      written = await timer.time('render', () => writeQuickRebuild(plan, lastOutput.files, renderer, site, target));
+    } catch (err) {
+      await target.abort();
+      throw err;
+    }
+    await timer.time('cache', () =>
+      store.writeOutput(generator, { ...lastOutput, inputs, files: written.files, spare: written.spare }, plan.state),
+    );
+    await target.settle();
+    const warnings = [...loaded.diagnostics, ...lastOutput.summary.warnings];
+    return summary(timer, out, lastOutput.summary, written, plan.processed, warnings, notes);
+  }
+
   const cachedRecords = await timer.time('cache', () => store.readRecords(recordsKey));
   if (cachedRecords.discarded) notes.push(cachedRecords.discarded);
   const reading = timer.time('records', () =>
@@ -135,7 +163,6 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     ),
   );
   // When worker threads read the records, this thread compiles the templates meanwhile.
-  const site = siteInfo(config);
   const lastTheme = manifest.value?.output?.theme;
   const compiled = await compileWhileReading(
     () => (lastTheme?.hash === theme.hash ? lastTheme.compiled : compileTheme(theme, site)),
@@ -150,13 +177,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
 
   const model = timer.time('pages', () => buildSiteModel(read.records, read.contents, config));
+  const feed = feedEntries(model, config.feedRecords);
   const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
   const target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
   let written: WriteStats;
   try {
     await timer.time('render', () => renderPages(model, renderer, target, contentKeys(read), globalKey, options));
     const exportsKey = fingerprint(recordsKey, read.records.map((record) => read.entries[record.file]!.exportsKey));
-    await timer.time('files', () => writeSiteFiles(model, read.records, config, exportsKey, publicFiles, target));
+    await timer.time('files', () => writeSiteFiles(model, read.records, config, exportsKey, feed, publicFiles, target));
     written = await timer.time('write', () => target.commit());
   } catch (err) {
     await target.abort();
@@ -174,7 +202,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       spare: written.spare,
       summary: { ...counts, warnings },
       theme: { hash: theme.hash, compiled },
-    }),
+    }, quickState(others, read.entries, read.records, model, feed)),
   );
   await target.settle();
   return summary(timer, out, counts, written, read.processed, diagnostics, notes);
@@ -235,15 +263,37 @@ async function writeSiteFiles(
   records: LeverageRecord[],
   config: SiteConfig,
   exportsKey: string,
+  feed: FeedEntry[],
   publicFiles: PublicFile[],
   target: OutputTarget,
 ): Promise<void> {
-  for (const file of siteFiles(model, records, config, exportsKey)) {
+  for (const file of siteFiles(model, records, config, exportsKey, feed)) {
     if (file.key && target.isCurrent(file.path, file.key)) await target.keep(file.path);
     else await target.write(file.path, file.content(), file.key);
   }
   await target.write(OUTPUT_MARK, OUTPUT_MARK_TEXT, '');
   for (const file of publicFiles) await target.write(file.path, await readFile(file.source), '');
+}
+
+/** Writes the pages and feeds of a quick rebuild again, and keeps every other file of the last build. */
+async function writeQuickRebuild(
+  plan: QuickPlan,
+  lastFiles: Record<string, unknown>,
+  renderer: Renderer,
+  site: SiteInfo,
+  target: OutputTarget,
+): Promise<WriteStats> {
+  const pages = new Map(plan.pages.map((item) => [item.page.outputPath, item]));
+  const feeds = new Map(plan.feed ? feedFiles(site, plan.feed).map((file) => [file.path, file]) : []);
+  for (const path of Object.keys(lastFiles)) {
+    const page = pages.get(path);
+    const feed = feeds.get(path);
+    if (page && target.isCurrent(path, page.key)) await target.keep(path);
+    else if (page) await target.write(path, renderer.render(page.page), page.key);
+    else if (feed) await target.write(path, feed.content(), feed.key);
+    else await target.keepCurrent(path);
+  }
+  return target.commit();
 }
 
 interface PublicFile {

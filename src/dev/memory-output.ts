@@ -36,6 +36,10 @@ export function memoryTarget(site: MemorySite, onChange?: (path: string) => void
       produced.add(path);
       unchanged++;
     },
+    async keepCurrent(path) {
+      produced.add(path);
+      unchanged++;
+    },
     async write(path, content, key) {
       produced.add(path);
       const bytes = Buffer.concat(contentPieces(content));

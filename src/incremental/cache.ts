@@ -18,6 +18,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedRecord } from '../records/parse.js';
 import type { RecordContent } from '../site/types.js';
 import type { CompiledTheme } from '../render/render.js';
+import type { QuickState } from './quick-rebuild.js';
 import { hashBytes } from './fingerprint.js';
 
 export const CACHE_FOLDER = '.leverage-cache';
@@ -35,6 +36,8 @@ export interface CachedRecord extends FileState {
   content: RecordContent | null;
   /** The hash of what the record gives the data exports (null when it has no content). */
   exportsKey: string | null;
+  /** The hash of what pages other than its own show of the record (shape.ts; null when it has no content). */
+  shape: string | null;
 }
 
 export interface CachedOutput {
@@ -55,6 +58,8 @@ export interface CachedOutput {
 export interface Manifest {
   fingerprint: string;
   output: CachedOutput | null;
+  /** What a quick rebuild starts from (decoded when first read: most builds do not need it). */
+  readonly quick: QuickState | null;
 }
 
 export type CachedRecords = Record<string, CachedRecord>;
@@ -140,9 +145,18 @@ export async function readManifest(root: string, fingerprint: string): Promise<C
   const { chunks, discarded } = await readChunks(root, 'manifest.bin');
   if (!chunks) return { value: null, discarded };
   try {
-    const manifest = decode<Manifest>(chunks[0]!);
+    const manifest = decode<Omit<Manifest, 'quick'>>(chunks[0]!);
     // Another generator: not wrong, just not ours to reuse.
-    return { value: manifest.fingerprint === fingerprint ? manifest : null, discarded: null };
+    if (manifest.fingerprint !== fingerprint) return { value: null, discarded: null };
+    let quick: QuickState | null | undefined;
+    const value: Manifest = {
+      ...manifest,
+      get quick() {
+        if (quick === undefined) quick = chunks[1] ? decode<QuickState | null>(chunks[1]) : null;
+        return quick;
+      },
+    };
+    return { value, discarded: null };
   } catch {
     return { value: null, discarded: `${CACHE_FOLDER}/manifest.bin is corrupt; rebuilding it` };
   }
@@ -300,8 +314,8 @@ export async function writeRecordCache(
 }
 
 /** The manifest is checked against the generator alone: what was written stays known across config changes. */
-export async function writeManifest(root: string, generator: string, output: CachedOutput): Promise<void> {
-  await writeChunks(root, 'manifest.bin', [serialize({ fingerprint: generator, output } satisfies Manifest)]);
+export async function writeManifest(root: string, generator: string, output: CachedOutput, quick: QuickState | null): Promise<void> {
+  await writeChunks(root, 'manifest.bin', [serialize({ fingerprint: generator, output }), serialize(quick)]);
 }
 
 /** Removes the cache folder; false when there was none. */

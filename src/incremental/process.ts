@@ -12,6 +12,7 @@ import { parseRecord } from '../records/parse.js';
 import { recordContent } from '../site/content.js';
 import type { CachedRecord, FileState } from './cache.js';
 import { exportData, exportDataHash } from '../output/exports.js';
+import { recordShape } from './shape.js';
 
 export interface RecordJob {
   /** Relative path, `records/2026/2026-03-02.md`. */
@@ -33,6 +34,7 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
     parsed: { record: null, diagnostics: [diagnostic], date: null },
     content: null,
     exportsKey: null,
+    shape: null,
   });
   let bytes: Buffer;
   try {
@@ -46,12 +48,13 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
   if (!decoded.ok) return failed(hash, decoded.diagnostic);
   const parsed = parseRecord(job.file, decoded.text, config);
   const entry = { file: job.file, ...job.state, hash };
-  if (!parsed.record) return { ...entry, parsed, content: null, exportsKey: null };
+  if (!parsed.record) return { ...entry, parsed, content: null, exportsKey: null, shape: null };
   const content = recordContent(parsed.record, config);
   const exportsKey = exportDataHash(exportData({ record: parsed.record, content }, config));
+  const shape = recordShape(parsed, content);
   // Once rendered into content.bodyHtml the Markdown body is not needed again: dropping it
   // halves what travels between threads and what the cache stores.
-  return { ...entry, parsed: { ...parsed, record: { ...parsed.record, body: '' } }, content, exportsKey };
+  return { ...entry, parsed: { ...parsed, record: { ...parsed.record, body: '' } }, content, exportsKey, shape };
 }
 
 export function jobResult(root: string, job: RecordJob, config: SiteConfig): JobResult {

@@ -15,6 +15,7 @@ import {
   type Manifest,
   type RecordCacheBase,
 } from './cache.js';
+import type { QuickState } from './quick-rebuild.js';
 
 export interface CacheStore {
   readManifest(generator: string): Promise<CacheRead<Manifest>>;
@@ -24,8 +25,8 @@ export interface CacheStore {
    * build (a build that then fails keeps the records it read).
    */
   writeRecords(fingerprint: string, records: CachedRecords): Promise<void>;
-  /** Keeps what a build wrote, once its output is in place. */
-  writeOutput(generator: string, output: CachedOutput): Promise<void>;
+  /** Keeps what a build wrote, once its output is in place, and what a quick rebuild would start from. */
+  writeOutput(generator: string, output: CachedOutput, quick: QuickState | null): Promise<void>;
   outputExists(out: string): Promise<boolean>;
   /** The cache folder on disk (for the spare copy of the output), or null. */
   folder: string | null;
@@ -48,7 +49,7 @@ export function diskCache(root: string): CacheStore {
       return { value: read.value, discarded: read.discarded };
     },
     writeRecords: (fingerprint, records) => writeRecordCache(root, fingerprint, records, base),
-    writeOutput: (generator, output) => writeManifest(root, generator, output),
+    writeOutput: (generator, output, quick) => writeManifest(root, generator, output, quick),
     outputExists: isFolder,
     folder: cacheFolder(root),
   };
@@ -83,8 +84,8 @@ export function memoryCache(outputExists: (out: string) => Promise<boolean>): Me
     writeRecords: async (fingerprint, changed) => {
       records = { fingerprint, records: changed };
     },
-    writeOutput: async (generator, output) => {
-      manifest = { fingerprint: generator, output };
+    writeOutput: async (generator, output, quick) => {
+      manifest = { fingerprint: generator, output, quick };
     },
     outputExists,
     folder: null,

@@ -7,7 +7,7 @@
  */
 import type { SiteConfig } from '../config/types.js';
 import type { LeverageRecord } from '../records/types.js';
-import type { Page, RecordPage, SiteModel } from '../site/types.js';
+import type { Page, RecordContent, RecordPage, SiteInfo, SiteModel } from '../site/types.js';
 import { exportData, recordsJson, tasksCsv, type RecordData } from './exports.js';
 import type { FileContent } from './write.js';
 import { feedEntryHtml } from './feed-content.js';
@@ -28,23 +28,35 @@ export interface SiteFile {
  * @param sources the records the model was made from, oldest first (as read)
  * @param exportsKey the data exports' key: a hash of what each record gives them (exports.ts)
  */
-export function* siteFiles(model: SiteModel, sources: LeverageRecord[], config: SiteConfig, exportsKey: string): Generator<SiteFile> {
+export function* siteFiles(
+  model: SiteModel,
+  sources: LeverageRecord[],
+  config: SiteConfig,
+  exportsKey: string,
+  feed: readonly FeedEntry[],
+): Generator<SiteFile> {
   let made: RecordData[] | undefined;
   const data = () => (made ??= sources.map((record, i) => exportData({ record, content: model.records[i]! }, config)));
-  const site: FeedSite = {
-    title: model.site.title,
-    url: model.site.url,
-    basePath: model.site.basePath,
-    description: model.site.description,
-    author: model.site.authorName,
-    language: model.site.language,
-  };
   yield { path: 'data/records.json', key: exportsKey, content: () => recordsJson(data()) };
   yield { path: 'data/tasks.csv', key: exportsKey, content: () => tasksCsv(data()) };
-  const entries = feedEntries(model, config.feedRecords);
-  yield { path: ATOM_PATH.slice(1), key: '', content: () => atomFeed(site, entries, { atom: ATOM_PATH }) };
-  yield { path: JSON_FEED_PATH.slice(1), key: '', content: () => jsonFeed(site, entries, { json: JSON_FEED_PATH }) };
+  yield* feedFiles(model.site, feed);
   yield { path: 'sitemap.xml', key: '', content: () => siteMap(model) };
+}
+
+/** The Atom and JSON feeds of some entries (feedEntries). */
+export function feedFiles(info: SiteInfo, entries: readonly FeedEntry[]): SiteFile[] {
+  const site: FeedSite = {
+    title: info.title,
+    url: info.url,
+    basePath: info.basePath,
+    description: info.description,
+    author: info.authorName,
+    language: info.language,
+  };
+  return [
+    { path: ATOM_PATH.slice(1), key: '', content: () => atomFeed(site, entries, { atom: ATOM_PATH }) },
+    { path: JSON_FEED_PATH.slice(1), key: '', content: () => jsonFeed(site, entries, { json: JSON_FEED_PATH }) },
+  ];
 }
 
 /** The newest `count` records as feed entries, with their full HTML. */
@@ -53,18 +65,20 @@ export function feedEntries(model: SiteModel, count: number): FeedEntry[] {
     model.pages.filter((p): p is RecordPage => p.template === 'record').map((p) => [p.record.date, p]),
   );
   const newest = count > 0 ? model.records.slice(-count) : [];
-  return newest.map((record) => {
-    const page = pages.get(record.date);
-    const highlights = page ? [...page.highlights, ...page.milestones] : [];
-    return {
-      url: siteUrl(model.site, record.url),
-      title: record.title,
-      date: record.date,
-      summary: record.summaryText,
-      html: feedEntryHtml(record, highlights, model.site.url),
-      tags: record.tags.map((t) => t.text),
-    };
-  });
+  return newest.map((record) => feedEntry(model.site, record, pages.get(record.date)));
+}
+
+/** A record's feed entry: its content, and the highlights and milestones of its page. */
+export function feedEntry(site: SiteInfo, record: RecordContent, page: Pick<RecordPage, 'highlights' | 'milestones'> | undefined): FeedEntry {
+  const highlights = page ? [...page.highlights, ...page.milestones] : [];
+  return {
+    url: siteUrl(site, record.url),
+    title: record.title,
+    date: record.date,
+    summary: record.summaryText,
+    html: feedEntryHtml(record, highlights, site.url),
+    tags: record.tags.map((t) => t.text),
+  };
 }
 
 /** Every page but the 404, absolute; lastmod: a record page's date, else its newest record's. */

@@ -51,8 +51,10 @@ export interface WriteStats {
 export interface OutputTarget {
   /** True when the file was last made from a model with this key. */
   isCurrent(path: string, key: string): boolean;
-  /** Keeps a current file as it is. */
+  /** Keeps a current file (`isCurrent`) as it is. */
   keep(path: string): Promise<void>;
+  /** Keeps the file the output folder holds now, whatever the key: for a file no input of this build changed. */
+  keepCurrent(path: string): Promise<void>;
   /** Writes a file unless its bytes are unchanged. */
   write(path: string, content: FileContent, key: string): Promise<void>;
   /** Drops files no longer produced and makes the new output visible. */
@@ -171,9 +173,25 @@ export class DiskTarget implements OutputTarget {
     const file = inWork ?? this.current[path]!;
     this.produced[path] = file;
     this.count(path, file.hash);
-    if (inWork) return;
-    // A hard link to the output's file: the staging folder replaces the output folder whole,
-    // and nothing ever writes through the link.
+    if (!inWork) this.linkFromOutput(path);
+  }
+
+  async keepCurrent(path: string): Promise<void> {
+    const file = this.current[path]!;
+    const inWork = this.workState[path];
+    this.produced[path] = file;
+    this.count(path, file.hash);
+    if (inWork?.hash === file.hash) return;
+    // The spare copy's files may be hard links to the output's: replace, never write through.
+    if (inWork) unlinkIfPresent(this.workPath(path));
+    this.linkFromOutput(path);
+  }
+
+  /**
+   * A hard link to the output's file: the staging folder replaces the output folder whole,
+   * and nothing ever writes through the link.
+   */
+  private linkFromOutput(path: string): void {
     const target = this.workPath(path);
     try {
       this.makeDir(dirname(target));

@@ -1,7 +1,8 @@
 /**
  * The record cache is a base file and a delta of what changed since: a build that changed a
  * few records writes only the delta. Whatever the sequence of changes, an incremental build
- * equals a cold build, and records read once are not read again.
+ * equals a cold build, and records read once are not read again. (The edits reword a task:
+ * a new analysis alone is a quick rebuild, which does not read the record cache.)
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -28,7 +29,7 @@ const cacheFile = (name: string) => join(root, '.leverage-cache', name);
 describe('the record cache written as a delta', () => {
   it('keeps one changed record in a small delta, leaving the base as it was', async () => {
     const base = await readFile(cacheFile('records.bin'));
-    await writeFiles(root, { [`records/${date(3)}.md`]: day(3, 'A new body.') });
+    await writeFiles(root, { [`records/${date(3)}.md`]: day(3, 'A new body.', 'New task') });
     const summary = await expectSameAsColdBuild(root);
     expect(summary.processed).toBe(1);
     expect((await readFile(cacheFile('records.bin'))).equals(base)).toBe(true);
@@ -36,9 +37,9 @@ describe('the record cache written as a delta', () => {
   });
 
   it('after changes, a deletion and an addition over several builds, reads none of those records again', async () => {
-    await writeFiles(root, { [`records/${date(1)}.md`]: day(1, 'Changed once.') });
+    await writeFiles(root, { [`records/${date(1)}.md`]: day(1, 'Changed once.', 'New task') });
     await build({ root });
-    await writeFiles(root, { [`records/${date(2)}.md`]: day(2, 'Changed twice.') });
+    await writeFiles(root, { [`records/${date(2)}.md`]: day(2, 'Changed twice.', 'New task') });
     await build({ root });
     await rm(join(root, `records/${date(5)}.md`));
     await writeFiles(root, { 'records/2026-04-01.md': day(31).replace(date(31), '2026-04-01') });
@@ -53,7 +54,7 @@ describe('the record cache written as a delta', () => {
   });
 
   it('writes the base again when most records changed, and an old delta is then not applied', async () => {
-    await writeFiles(root, { [`records/${date(0)}.md`]: day(0, 'Only this one.') });
+    await writeFiles(root, { [`records/${date(0)}.md`]: day(0, 'Only this one.', 'New task') });
     await build({ root });
     const delta = await readFile(cacheFile('records-delta.bin'));
     const changes = Object.fromEntries(Array.from({ length: DAYS }, (_, i) => [`records/${date(i)}.md`, day(i, `Rewritten ${i}.`)]));
@@ -68,13 +69,13 @@ describe('the record cache written as a delta', () => {
   });
 
   it('a corrupt delta is discarded with a note, and only its records are read again', async () => {
-    await writeFiles(root, { [`records/${date(4)}.md`]: day(4, 'In the delta.') });
+    await writeFiles(root, { [`records/${date(4)}.md`]: day(4, 'In the delta.', 'New task') });
     await build({ root });
     const file = cacheFile('records-delta.bin');
     const bytes = await readFile(file);
     bytes[bytes.length - 50] = bytes[bytes.length - 50]! ^ 0xff;
     await writeFile(file, bytes);
-    await writeFiles(root, { [`records/${date(6)}.md`]: day(6, 'Changed after.') });
+    await writeFiles(root, { [`records/${date(6)}.md`]: day(6, 'Changed after.', 'New task') });
     const summary = await expectSameAsColdBuild(root);
     expect(summary.notes).toEqual(['.leverage-cache/records-delta.bin is corrupt; rebuilding it']);
     expect(summary.processed).toBe(2); // the record changed, and the one the delta held

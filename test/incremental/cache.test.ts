@@ -116,7 +116,7 @@ describe('a cache that cannot be trusted', () => {
     const bytes = await readFile(file);
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     await writeFile(file, bytes);
-    await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'Changed.') });
+    await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '5h', 'Changed.') });
     const summary = await expectSameAsColdBuild(root);
     expect(summary.notes).toEqual(['.leverage-cache/records.bin is corrupt; rebuilding it']);
     expect(summary.processed).toBe(4);
