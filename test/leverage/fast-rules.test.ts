@@ -1,0 +1,74 @@
+/**
+ * The rules rewritten for speed give exactly the results of the rules as first written
+ * (previous-rules.ts), float for float, on arbitrary records.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/leverage/dates.js';
+import { recordTotals, seriesTotals } from '../../src/leverage/numbers.js';
+import type { LeverageRecord } from '../../src/records/types.js';
+import * as previous from './previous-rules.js';
+
+/** Minutes as the parser makes them: whole, fractional (seconds) or odd floats. */
+const minutes = fc.oneof(
+  fc.integer({ min: 1, max: 6000 }),
+  fc.integer({ min: 1, max: 100_000 }).map((seconds) => seconds / 60),
+  fc.double({ min: 1 / 60, max: 1e6, noNaN: true }),
+);
+
+const task = fc.record({
+  humanMinutes: minutes,
+  claudeMinutes: minutes,
+  supervisionMinutes: fc.option(minutes, { freq: 3 }),
+  project: fc.option(fc.constantFrom('cms', 'ml', ' ', 'CMS'), { freq: 2 }),
+});
+
+/** Dates over about a year, so windows, months and duplicate days all occur. */
+const date = fc.integer({ min: 0, max: 400 }).map((days) => addDays('2025-06-01', days));
+
+const record: fc.Arbitrary<LeverageRecord> = fc
+  .record({
+    date,
+    tasks: fc.array(task, { minLength: 1, maxLength: 8 }),
+    everySupervised: fc.boolean(),
+    tokens: fc.option(fc.integer({ min: 0, max: 10_000_000 })),
+    extraTasks: fc.nat({ max: 5 }),
+  })
+  .map(({ date, tasks, everySupervised, tokens, extraTasks }) => ({
+    date,
+    file: `records/${date}.md`,
+    title: `Day ${date}`,
+    model: 'Claude',
+    tags: [],
+    summary: null,
+    tokens,
+    tasksCompleted: tasks.length + extraTasks,
+    draft: false,
+    tasks: tasks.map((t, i) => ({
+      ...t,
+      n: i + 1,
+      task: `Task ${i + 1}`,
+      line: i + 1,
+      supervisionMinutes: everySupervised ? (t.supervisionMinutes ?? 1) : t.supervisionMinutes,
+    })),
+    body: '',
+  }));
+
+describe('totals', () => {
+  it('recordTotals sums in one pass what the per-column sums gave', () => {
+    fc.assert(
+      fc.property(record, (r) => {
+        expect(recordTotals(r)).toEqual(previous.recordTotals(r));
+      }),
+    );
+  });
+
+  it('seriesTotals sums in one pass what the per-column sums gave', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), (records) => {
+        const totals = records.map(previous.recordTotals);
+        expect(seriesTotals(totals)).toEqual(previous.seriesTotals(totals));
+      }),
+    );
+  });
+});
