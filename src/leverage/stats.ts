@@ -95,8 +95,23 @@ export interface AllTimeStats {
   last90: WindowStats | null;
 }
 
+function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byDate(records: readonly LeverageRecord[]): LeverageRecord[] {
-  return [...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return [...records].sort((a, b) => compareDates(a.date, b.date));
+}
+
+/** A record with its totals: worked out once for all the figures of a call. */
+interface DatedRecord {
+  record: LeverageRecord;
+  totals: RecordTotals;
+}
+
+/** The records oldest first, each with its totals. */
+function datedRecords(records: readonly LeverageRecord[]): DatedRecord[] {
+  return byDate(records).map((record) => ({ record, totals: recordTotals(record) }));
 }
 
 function safeRatio(human: number, claude: number): number {
@@ -105,10 +120,13 @@ function safeRatio(human: number, claude: number): number {
 
 /** Per calendar month (`YYYY-MM`), oldest first. */
 export function monthlyStats(records: readonly LeverageRecord[]): MonthStats[] {
+  return monthsOf(datedRecords(records));
+}
+
+function monthsOf(dated: readonly DatedRecord[]): MonthStats[] {
   const months = new Map<string, MonthStats>();
-  for (const record of byDate(records)) {
+  for (const { record, totals: t } of dated) {
     const month = record.date.slice(0, 7);
-    const t = recordTotals(record);
     const m = months.get(month) ?? {
       month, days: 0, rows: 0, tasksCompleted: 0, humanMinutes: 0, claudeMinutes: 0, leverage: 0,
     };
@@ -160,11 +178,15 @@ function dayStats(record: LeverageRecord, t: RecordTotals = recordTotals(record)
  * Ties are broken by date, earlier first, so the result is deterministic.
  */
 export function rankDays(records: readonly LeverageRecord[], n: number, order: 'best' | 'worst'): DayStats[] {
+  return rankedDays(datedRecords(records), n, order);
+}
+
+function rankedDays(dated: readonly DatedRecord[], n: number, order: 'best' | 'worst'): DayStats[] {
   const sign = order === 'best' ? -1 : 1;
-  return byDate(records)
-    .map((r) => dayStats(r))
-    .sort((a, b) => sign * (a.leverage - b.leverage) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .slice(0, Math.max(0, n));
+  return [...dated]
+    .sort((a, b) => sign * (a.totals.leverage - b.totals.leverage) || compareDates(a.record.date, b.record.date))
+    .slice(0, Math.max(0, n))
+    .map((d) => dayStats(d.record, d.totals));
 }
 
 export function bestDays(records: readonly LeverageRecord[], n = 5): DayStats[] {
@@ -198,9 +220,7 @@ export function factorDistribution(
   }
   for (const record of records) {
     for (const task of record.tasks) {
-      const leverage = ratio(task.humanMinutes, task.claudeMinutes);
-      const index = sorted.filter((edge) => leverage >= edge).length;
-      const bucket = buckets[index]!;
+      const bucket = buckets[edgesReached(ratio(task.humanMinutes, task.claudeMinutes), sorted)]!;
       bucket.count += 1;
       bucket.humanMinutes += task.humanMinutes;
     }
@@ -208,18 +228,26 @@ export function factorDistribution(
   return buckets;
 }
 
+/** How many of the edges `leverage` is at or above: the index of its bucket. */
+function edgesReached(leverage: number, edges: readonly number[]): number {
+  let reached = 0;
+  for (const edge of edges) if (leverage >= edge) reached++;
+  return reached;
+}
+
 /** One point per record, oldest first, for charts. */
 export function dailySeries(records: readonly LeverageRecord[]): DailyPoint[] {
-  return byDate(records).map((record) => {
-    const t = recordTotals(record);
-    return {
-      date: record.date,
-      leverage: t.leverage,
-      humanHours: t.humanMinutes / 60,
-      humanMinutes: t.humanMinutes,
-      claudeMinutes: t.claudeMinutes,
-    };
-  });
+  return dailyOf(datedRecords(records));
+}
+
+function dailyOf(dated: readonly DatedRecord[]): DailyPoint[] {
+  return dated.map(({ record, totals: t }) => ({
+    date: record.date,
+    leverage: t.leverage,
+    humanHours: t.humanMinutes / 60,
+    humanMinutes: t.humanMinutes,
+    claudeMinutes: t.claudeMinutes,
+  }));
 }
 
 /** The latest record's date, or null without records. */
@@ -240,10 +268,12 @@ export function recordsInWindow(
   until: string | null = latestDate(records),
 ): LeverageRecord[] {
   if (until === null || days <= 0) return [];
-  return byDate(records).filter((r) => {
-    const age = daysBetween(r.date, until);
-    return age >= 0 && age < days;
-  });
+  return byDate(records).filter((r) => inWindow(r.date, days, until));
+}
+
+function inWindow(date: string, days: number, until: string): boolean {
+  const age = daysBetween(date, until);
+  return age >= 0 && age < days;
 }
 
 /** Totals of the last `days` calendar days (see recordsInWindow); null without records. */
@@ -252,13 +282,16 @@ export function windowStats(
   days: number,
   until: string | null = latestDate(records),
 ): WindowStats | null {
+  return windowOf(datedRecords(records), days, until);
+}
+
+function windowOf(dated: readonly DatedRecord[], days: number, until: string | null): WindowStats | null {
   if (until === null || days <= 0) return null;
-  const inWindow = recordsInWindow(records, days, until);
   return {
     days,
     from: addDays(until, -(days - 1)),
     to: until,
-    totals: seriesTotals(inWindow.map(recordTotals)),
+    totals: seriesTotals(dated.filter((d) => inWindow(d.record.date, days, until)).map((d) => d.totals)),
   };
 }
 
@@ -272,15 +305,17 @@ export interface AllTimeOptions {
 /** Everything the stats page shows, in one call. */
 export function allTimeStats(records: readonly LeverageRecord[], options: AllTimeOptions = {}): AllTimeStats {
   const top = options.topDays ?? 5;
+  const dated = datedRecords(records);
+  const latest = latestDate(records);
   return {
-    totals: seriesTotals(byDate(records).map(recordTotals)),
-    months: monthlyStats(records),
+    totals: seriesTotals(dated.map((d) => d.totals)),
+    months: monthsOf(dated),
     projects: projectStats(records),
-    best: bestDays(records, top),
-    worst: worstDays(records, top),
+    best: rankedDays(dated, top, 'best'),
+    worst: rankedDays(dated, top, 'worst'),
     distribution: factorDistribution(records, options.bucketEdges ?? FACTOR_BUCKET_EDGES),
-    daily: dailySeries(records),
-    last14: windowStats(records, 14),
-    last90: windowStats(records, 90),
+    daily: dailyOf(dated),
+    last14: windowOf(dated, 14, latest),
+    last90: windowOf(dated, 90, latest),
   };
 }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/leverage/dates.js';
 import { recordTotals, seriesTotals } from '../../src/leverage/numbers.js';
+import { allTimeStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 import * as previous from './previous-rules.js';
 
@@ -68,6 +69,20 @@ describe('totals', () => {
       fc.property(fc.array(record, { maxLength: 30 }), (records) => {
         const totals = records.map(previous.recordTotals);
         expect(seriesTotals(totals)).toEqual(previous.seriesTotals(totals));
+      }),
+    );
+  });
+});
+
+describe('allTimeStats', () => {
+  it('sorting and totalling once gives what every figure working on its own gave', () => {
+    const edges = fc.array(fc.oneof(fc.integer({ min: 0, max: 300 }), fc.double({ min: 0, max: 300, noNaN: true })), {
+      maxLength: 7,
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), fc.integer({ min: -1, max: 8 }), edges, (records, top, bucketEdges) => {
+        const { projects: _, ...stats } = allTimeStats(records, { topDays: top, bucketEdges });
+        expect(stats).toEqual(previous.allTimeStatsExceptProjects(records, top, bucketEdges));
       }),
     );
   });

@@ -2,10 +2,13 @@
  * The rules as they were written before they were made faster, kept as oracles: the property
  * tests check that the fast versions give exactly (===, float for float) the same results.
  */
+import { addDays, daysBetween } from '../../src/leverage/dates.js';
 import type { RecordTotals, SeriesTotals } from '../../src/leverage/numbers.js';
+import type { AllTimeStats, DayStats, FactorBucket, MonthStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 
 const ratio = (numerator: number, denominator: number): number => numerator / denominator;
+const safeRatio = (human: number, claude: number): number => (claude > 0 ? ratio(human, claude) : 0);
 
 function sum(values: readonly number[]): number {
   let total = 0;
@@ -49,5 +52,93 @@ export function seriesTotals(totals: readonly RecordTotals[]): SeriesTotals {
     leverage: claudeMinutes > 0 ? ratio(humanMinutes, claudeMinutes) : 0,
     supervisoryLeverage:
       supervisionMinutes === null || supervisionMinutes === 0 ? null : ratio(supervisedHumanMinutes, supervisionMinutes),
+  };
+}
+
+function byDate(records: readonly LeverageRecord[]): LeverageRecord[] {
+  return [...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function monthlyStats(records: readonly LeverageRecord[]): MonthStats[] {
+  const months = new Map<string, MonthStats>();
+  for (const record of byDate(records)) {
+    const month = record.date.slice(0, 7);
+    const t = recordTotals(record);
+    const m = months.get(month) ?? { month, days: 0, rows: 0, tasksCompleted: 0, humanMinutes: 0, claudeMinutes: 0, leverage: 0 };
+    m.days += 1;
+    m.rows += t.rows;
+    m.tasksCompleted += t.tasksCompleted;
+    m.humanMinutes += t.humanMinutes;
+    m.claudeMinutes += t.claudeMinutes;
+    months.set(month, m);
+  }
+  return [...months.values()].map((m) => ({ ...m, leverage: safeRatio(m.humanMinutes, m.claudeMinutes) }));
+}
+
+function rankDays(records: readonly LeverageRecord[], n: number, order: 'best' | 'worst'): DayStats[] {
+  const sign = order === 'best' ? -1 : 1;
+  return byDate(records)
+    .map((record): DayStats => {
+      const t = recordTotals(record);
+      const { rows, tasksCompleted, humanMinutes, claudeMinutes, leverage } = t;
+      return { date: record.date, title: record.title, rows, tasksCompleted, humanMinutes, claudeMinutes, leverage };
+    })
+    .sort((a, b) => sign * (a.leverage - b.leverage) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .slice(0, Math.max(0, n));
+}
+
+export function factorBucketIndex(leverage: number, edges: readonly number[]): number {
+  const sorted = [...new Set(edges)].sort((a, b) => a - b);
+  return sorted.filter((edge) => leverage >= edge).length;
+}
+
+function factorDistribution(records: readonly LeverageRecord[], edges: readonly number[]): FactorBucket[] {
+  const sorted = [...new Set(edges)].sort((a, b) => a - b);
+  const buckets: FactorBucket[] = [];
+  for (let i = 0; i <= sorted.length; i++) {
+    const min = i === 0 ? null : sorted[i - 1]!;
+    const max = i === sorted.length ? null : sorted[i]!;
+    const label = min === null ? `<${max}x` : max === null ? `≥${min}x` : `${min}–${max}x`;
+    buckets.push({ label, min, max, count: 0, humanMinutes: 0 });
+  }
+  for (const record of records) {
+    for (const task of record.tasks) {
+      const bucket = buckets[factorBucketIndex(ratio(task.humanMinutes, task.claudeMinutes), sorted)]!;
+      bucket.count += 1;
+      bucket.humanMinutes += task.humanMinutes;
+    }
+  }
+  return buckets;
+}
+
+function windowStats(records: readonly LeverageRecord[], days: number, until: string | null) {
+  if (until === null || days <= 0) return null;
+  const inWindow = byDate(records).filter((r) => {
+    const age = daysBetween(r.date, until);
+    return age >= 0 && age < days;
+  });
+  return { days, from: addDays(until, -(days - 1)), to: until, totals: seriesTotals(inWindow.map(recordTotals)) };
+}
+
+/** The old allTimeStats, but for `projects`, which was not changed (and is taken as given). */
+export function allTimeStatsExceptProjects(
+  records: readonly LeverageRecord[],
+  top: number,
+  edges: readonly number[],
+): Omit<AllTimeStats, 'projects'> {
+  let latest: string | null = null;
+  for (const r of records) if (latest === null || r.date > latest) latest = r.date;
+  return {
+    totals: seriesTotals(byDate(records).map(recordTotals)),
+    months: monthlyStats(records),
+    best: rankDays(records, top, 'best'),
+    worst: rankDays(records, top, 'worst'),
+    distribution: factorDistribution(records, edges),
+    daily: byDate(records).map((record) => {
+      const t = recordTotals(record);
+      return { date: record.date, leverage: t.leverage, humanHours: t.humanMinutes / 60, humanMinutes: t.humanMinutes, claudeMinutes: t.claudeMinutes };
+    }),
+    last14: windowStats(records, 14, latest),
+    last90: windowStats(records, 90, latest),
   };
 }
