@@ -5,7 +5,7 @@
  * Dates are handled as calendar strings (dates.ts), never as local-time Date objects.
  */
 import type { LeverageRecord } from '../records/types.js';
-import { addDays, daysBetween } from './dates.js';
+import { addDays, daysFrom, utcMillis } from './dates.js';
 import { ratio, recordTotals, seriesTotals, type RecordTotals, type SeriesTotals } from './numbers.js';
 
 /** The project name of tasks that have none. */
@@ -140,24 +140,34 @@ function monthsOf(dated: readonly DatedRecord[]): MonthStats[] {
   return [...months.values()].map((m) => ({ ...m, leverage: safeRatio(m.humanMinutes, m.claudeMinutes) }));
 }
 
+interface ProjectTally extends ProjectStats {
+  dates: Set<string>;
+  /** The record whose date was added last: its other tasks need not add it again. */
+  last: LeverageRecord | null;
+}
+
 /** Per project, most human minutes first (ties by name); tasks without one under NO_PROJECT. */
 export function projectStats(records: readonly LeverageRecord[]): ProjectStats[] {
-  const projects = new Map<string, ProjectStats & { dates: Set<string> }>();
+  const projects = new Map<string, ProjectTally>();
   for (const record of records) {
     for (const task of record.tasks) {
       const name = task.project?.trim() || NO_PROJECT;
-      const p = projects.get(name) ?? {
-        project: name, days: 0, rows: 0, humanMinutes: 0, claudeMinutes: 0, leverage: 0, dates: new Set<string>(),
-      };
-      p.dates.add(record.date);
+      let p = projects.get(name);
+      if (!p) {
+        p = { project: name, days: 0, rows: 0, humanMinutes: 0, claudeMinutes: 0, leverage: 0, dates: new Set(), last: null };
+        projects.set(name, p);
+      }
+      if (p.last !== record) {
+        p.dates.add(record.date);
+        p.last = record;
+      }
       p.rows += 1;
       p.humanMinutes += task.humanMinutes;
       p.claudeMinutes += task.claudeMinutes;
-      projects.set(name, p);
     }
   }
   return [...projects.values()]
-    .map(({ dates, ...p }) => ({ ...p, days: dates.size, leverage: safeRatio(p.humanMinutes, p.claudeMinutes) }))
+    .map(({ dates, last: _, ...p }) => ({ ...p, days: dates.size, leverage: safeRatio(p.humanMinutes, p.claudeMinutes) }))
     .sort((a, b) => b.humanMinutes - a.humanMinutes || (a.project < b.project ? -1 : a.project > b.project ? 1 : 0));
 }
 
@@ -268,11 +278,13 @@ export function recordsInWindow(
   until: string | null = latestDate(records),
 ): LeverageRecord[] {
   if (until === null || days <= 0) return [];
-  return byDate(records).filter((r) => inWindow(r.date, days, until));
+  const end = utcMillis(until);
+  return byDate(records).filter((r) => inWindow(r.date, days, end));
 }
 
-function inWindow(date: string, days: number, until: string): boolean {
-  const age = daysBetween(date, until);
+/** True when `date` is one of the `days` calendar days up to the day of `end` (utcMillis). */
+function inWindow(date: string, days: number, end: number): boolean {
+  const age = daysFrom(date, end);
   return age >= 0 && age < days;
 }
 
@@ -282,16 +294,17 @@ export function windowStats(
   days: number,
   until: string | null = latestDate(records),
 ): WindowStats | null {
-  return windowOf(datedRecords(records), days, until);
+  return windowOf(datedRecords(recordsInWindow(records, days, until)), days, until);
 }
 
 function windowOf(dated: readonly DatedRecord[], days: number, until: string | null): WindowStats | null {
   if (until === null || days <= 0) return null;
+  const end = utcMillis(until);
   return {
     days,
     from: addDays(until, -(days - 1)),
     to: until,
-    totals: seriesTotals(dated.filter((d) => inWindow(d.record.date, days, until)).map((d) => d.totals)),
+    totals: seriesTotals(dated.filter((d) => inWindow(d.record.date, days, end)).map((d) => d.totals)),
   };
 }
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/leverage/dates.js';
 import { recordTotals, seriesTotals } from '../../src/leverage/numbers.js';
-import { allTimeStats } from '../../src/leverage/stats.js';
+import { allTimeStats, projectStats, windowStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 import * as previous from './previous-rules.js';
 
@@ -83,6 +83,26 @@ describe('allTimeStats', () => {
       fc.property(fc.array(record, { maxLength: 40 }), fc.integer({ min: -1, max: 8 }), edges, (records, top, bucketEdges) => {
         const { projects: _, ...stats } = allTimeStats(records, { topDays: top, bucketEdges });
         expect(stats).toEqual(previous.allTimeStatsExceptProjects(records, top, bucketEdges));
+      }),
+    );
+  });
+});
+
+describe('windowStats', () => {
+  it('reading the last day once gives the windows daysBetween gave', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), fc.integer({ min: -2, max: 120 }), date, (records, days, until) => {
+        expect(windowStats(records, days, until)).toEqual(previous.windowStats(records, days, until));
+      }),
+    );
+  });
+});
+
+describe('projectStats', () => {
+  it('adding a date once per record and project counts the days the set of every task did', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), (records) => {
+        expect(projectStats(records)).toEqual(previous.projectStats(records));
       }),
     );
   });

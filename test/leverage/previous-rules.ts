@@ -4,7 +4,7 @@
  */
 import { addDays, daysBetween } from '../../src/leverage/dates.js';
 import type { RecordTotals, SeriesTotals } from '../../src/leverage/numbers.js';
-import type { AllTimeStats, DayStats, FactorBucket, MonthStats } from '../../src/leverage/stats.js';
+import { NO_PROJECT, type AllTimeStats, type DayStats, type FactorBucket, type MonthStats, type ProjectStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 
 const ratio = (numerator: number, denominator: number): number => numerator / denominator;
@@ -75,6 +75,26 @@ function monthlyStats(records: readonly LeverageRecord[]): MonthStats[] {
   return [...months.values()].map((m) => ({ ...m, leverage: safeRatio(m.humanMinutes, m.claudeMinutes) }));
 }
 
+export function projectStats(records: readonly LeverageRecord[]): ProjectStats[] {
+  const projects = new Map<string, ProjectStats & { dates: Set<string> }>();
+  for (const record of records) {
+    for (const task of record.tasks) {
+      const name = task.project?.trim() || NO_PROJECT;
+      const p = projects.get(name) ?? {
+        project: name, days: 0, rows: 0, humanMinutes: 0, claudeMinutes: 0, leverage: 0, dates: new Set<string>(),
+      };
+      p.dates.add(record.date);
+      p.rows += 1;
+      p.humanMinutes += task.humanMinutes;
+      p.claudeMinutes += task.claudeMinutes;
+      projects.set(name, p);
+    }
+  }
+  return [...projects.values()]
+    .map(({ dates, ...p }) => ({ ...p, days: dates.size, leverage: safeRatio(p.humanMinutes, p.claudeMinutes) }))
+    .sort((a, b) => b.humanMinutes - a.humanMinutes || (a.project < b.project ? -1 : a.project > b.project ? 1 : 0));
+}
+
 function rankDays(records: readonly LeverageRecord[], n: number, order: 'best' | 'worst'): DayStats[] {
   const sign = order === 'best' ? -1 : 1;
   return byDate(records)
@@ -111,7 +131,7 @@ function factorDistribution(records: readonly LeverageRecord[], edges: readonly 
   return buckets;
 }
 
-function windowStats(records: readonly LeverageRecord[], days: number, until: string | null) {
+export function windowStats(records: readonly LeverageRecord[], days: number, until: string | null) {
   if (until === null || days <= 0) return null;
   const inWindow = byDate(records).filter((r) => {
     const age = daysBetween(r.date, until);
