@@ -8,12 +8,23 @@ export function roundHalfAway(value: number, decimals: number): number {
   const scale = 10 ** decimals;
   const scaled = Math.abs(value) * scale;
   const whole = Math.floor(scaled);
-  const fraction = scaled - whole;
-  // Two units in the last place absorb the error of binary fractions (1.15 × 10 is
-  // 11.499999999999998); a whole number is never pushed up, however large.
-  const up = fraction > 0 && fraction + 2 * unitInLastPlace(scaled) >= 0.5;
+  const up = roundsUp(scaled - whole, scaled);
   const result = (Math.sign(value) * (up ? whole + 1 : whole)) / scale;
   return Object.is(result, -0) ? 0 : result;
+}
+
+/**
+ * Two units in the last place absorb the error of binary fractions (1.15 × 10 is
+ * 11.499999999999998); a whole number is never pushed up, however large. The unit in the last
+ * place (a logarithm) is only worked out for fractions just under a half: others are decided
+ * by the fraction alone (below 2^44 two units in the last place are under 2^-7, which cannot
+ * lift a fraction under 0.49 to 0.5).
+ */
+function roundsUp(fraction: number, scaled: number): boolean {
+  if (fraction >= 0.5) return true;
+  if (!(fraction > 0)) return false;
+  if (fraction < 0.49 && scaled < 2 ** 44) return false;
+  return fraction + 2 * unitInLastPlace(scaled) >= 0.5;
 }
 
 function unitInLastPlace(x: number): number {

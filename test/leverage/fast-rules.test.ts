@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/leverage/dates.js';
+import { roundHalfAway } from '../../src/leverage/format.js';
 import { recordTotals, seriesTotals } from '../../src/leverage/numbers.js';
 import { allTimeStats, projectStats, windowStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
@@ -107,3 +108,37 @@ describe('projectStats', () => {
     );
   });
 });
+
+describe('roundHalfAway', () => {
+  const decimals = fc.integer({ min: 0, max: 4 });
+  const check = (value: number, places: number): void => {
+    expect(Object.is(roundHalfAway(value, places), previous.roundHalfAway(value, places))).toBe(true);
+  };
+
+  it('rounds any double as the rule that always worked out the unit in the last place', () => {
+    fc.assert(fc.property(fc.double(), decimals, check), { numRuns: 20_000 });
+  });
+
+  it('rounds values at and near the halves, at every magnitude, alike', () => {
+    const nearHalf = fc
+      .tuple(fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), fc.integer({ min: 0, max: 10 }), decimals, fc.integer({ min: -4, max: 4 }))
+      .map(([whole, shift, places, ulps]) => {
+        const value = (whole / 2 ** shift + 0.5) / 10 ** places;
+        let nudged = value;
+        for (let i = 0; i < Math.abs(ulps); i++) nudged = nextDouble(nudged, ulps > 0);
+        return [nudged, places] as const;
+      });
+    fc.assert(fc.property(nearHalf, ([value, places]) => check(value, places)), { numRuns: 20_000 });
+  });
+});
+
+/** The neighbouring double above (or below) `x`. */
+function nextDouble(x: number, up: boolean): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  view.setBigUint64(0, (x > 0) === up ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
+}

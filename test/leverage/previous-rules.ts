@@ -162,3 +162,14 @@ export function allTimeStatsExceptProjects(
     last90: windowStats(records, 90, latest),
   };
 }
+
+export function roundHalfAway(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const scaled = Math.abs(value) * scale;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  const ulp = scaled === 0 ? Number.MIN_VALUE : 2 ** (Math.floor(Math.log2(scaled)) - 52);
+  const up = fraction > 0 && fraction + 2 * ulp >= 0.5;
+  const result = (Math.sign(value) * (up ? whole + 1 : whole)) / scale;
+  return Object.is(result, -0) ? 0 : result;
+}
