@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/leverage/dates.js';
-import { roundHalfAway } from '../../src/leverage/format.js';
+import { formatNumber, roundHalfAway } from '../../src/leverage/format.js';
 import { recordTotals, seriesTotals } from '../../src/leverage/numbers.js';
 import { allTimeStats, projectStats, windowStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
@@ -109,26 +109,41 @@ describe('projectStats', () => {
   });
 });
 
-describe('roundHalfAway', () => {
+describe('roundHalfAway and formatNumber', () => {
   const decimals = fc.integer({ min: 0, max: 4 });
   const check = (value: number, places: number): void => {
     expect(Object.is(roundHalfAway(value, places), previous.roundHalfAway(value, places))).toBe(true);
+    expect(formatNumber(value, places)).toBe(previous.formatNumber(value, places));
   };
+  /** Values at and near the halves of the last place shown, of every magnitude. */
+  const nearHalf = fc
+    .tuple(fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), fc.integer({ min: 0, max: 10 }), decimals, fc.integer({ min: -4, max: 4 }))
+    .map(([whole, shift, places, ulps]) => {
+      let value = (whole / 2 ** shift + 0.5) / 10 ** places;
+      for (let i = 0; i < Math.abs(ulps); i++) value = nextDouble(value, ulps > 0);
+      return [value, places] as const;
+    });
 
-  it('rounds any double as the rule that always worked out the unit in the last place', () => {
-    fc.assert(fc.property(fc.double(), decimals, check), { numRuns: 20_000 });
+  it('round and show any double as the rules that used a logarithm and toFixed every time', () => {
+    fc.assert(fc.property(fc.double(), fc.integer({ min: 0, max: 8 }), check), { numRuns: 20_000 });
   });
 
-  it('rounds values at and near the halves, at every magnitude, alike', () => {
-    const nearHalf = fc
-      .tuple(fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), fc.integer({ min: 0, max: 10 }), decimals, fc.integer({ min: -4, max: 4 }))
-      .map(([whole, shift, places, ulps]) => {
-        const value = (whole / 2 ** shift + 0.5) / 10 ** places;
-        let nudged = value;
-        for (let i = 0; i < Math.abs(ulps); i++) nudged = nextDouble(nudged, ulps > 0);
-        return [nudged, places] as const;
-      });
+  it('round and show values at and near the halves, at every magnitude, alike', () => {
     fc.assert(fc.property(nearHalf, ([value, places]) => check(value, places)), { numRuns: 20_000 });
+  });
+
+  it('show the figures of records (minutes, hours, factors) alike', () => {
+    const figure = fc.oneof(minutes, minutes.map((m) => m / 60), fc.tuple(minutes, minutes).map(([a, b]) => a / b));
+    fc.assert(fc.property(figure, decimals, check), { numRuns: 20_000 });
+  });
+
+  it('show the largest exact units and their neighbours alike', () => {
+    for (const places of [0, 1, 2, 3]) {
+      for (const units of [2 ** 52 - 2, 2 ** 52 - 1, 2 ** 52, 2 ** 52 + 2, 2 ** 53]) {
+        for (const value of [units / 10 ** places, -units / 10 ** places, (units - 0.5) / 10 ** places]) check(value, places);
+      }
+    }
+    for (const value of [0, -0, NaN, Infinity, -Infinity, 1e21, 1e300, Number.MIN_VALUE, -0.04]) check(value, 1);
   });
 });
 

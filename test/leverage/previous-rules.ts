@@ -173,3 +173,16 @@ export function roundHalfAway(value: number, decimals: number): number {
   const result = (Math.sign(value) * (up ? whole + 1 : whole)) / scale;
   return Object.is(result, -0) ? 0 : result;
 }
+
+export function formatNumber(value: number, decimals = 0): string {
+  const rounded = roundHalfAway(value, decimals);
+  const negative = rounded < 0;
+  const fixed = Math.abs(rounded).toFixed(decimals);
+  const dot = fixed.indexOf('.');
+  const whole = dot === -1 ? fixed : fixed.slice(0, dot);
+  let end = fixed.length;
+  while (dot !== -1 && end > dot + 1 && fixed.charCodeAt(end - 1) === 0x30) end--;
+  const fraction = dot === -1 || end === dot + 1 ? '' : fixed.slice(dot, end);
+  const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
+  return `${negative ? '-' : ''}${grouped}${fraction}`;
+}
