@@ -109,9 +109,11 @@ interface DatedRecord {
   totals: RecordTotals;
 }
 
-/** The records oldest first, each with its totals. */
-function datedRecords(records: readonly LeverageRecord[]): DatedRecord[] {
-  return byDate(records).map((record) => ({ record, totals: recordTotals(record) }));
+/** The records oldest first, each with its totals (`totals[i]` of `records[i]` when given). */
+function datedRecords(records: readonly LeverageRecord[], totals?: readonly RecordTotals[]): DatedRecord[] {
+  return records
+    .map((record, i) => ({ record, totals: totals?.[i] ?? recordTotals(record) }))
+    .sort((a, b) => compareDates(a.record.date, b.record.date));
 }
 
 function safeRatio(human: number, claude: number): number {
@@ -313,12 +315,17 @@ export interface AllTimeOptions {
   topDays?: number;
   /** Factor bucket edges (default FACTOR_BUCKET_EDGES). */
   bucketEdges?: readonly number[];
+  /**
+   * recordTotals of each record, in the same order, when known already (a record's content
+   * has them): they are not worked out again.
+   */
+  totals?: readonly RecordTotals[];
 }
 
 /** Everything the stats page shows, in one call. */
 export function allTimeStats(records: readonly LeverageRecord[], options: AllTimeOptions = {}): AllTimeStats {
   const top = options.topDays ?? 5;
-  const dated = datedRecords(records);
+  const dated = datedRecords(records, options.totals);
   const latest = latestDate(records);
   return {
     totals: seriesTotals(dated.map((d) => d.totals)),

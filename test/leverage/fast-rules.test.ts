@@ -82,8 +82,12 @@ describe('allTimeStats', () => {
     });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 40 }), fc.integer({ min: -1, max: 8 }), edges, (records, top, bucketEdges) => {
+        const expected = previous.allTimeStatsExceptProjects(records, top, bucketEdges);
         const { projects: _, ...stats } = allTimeStats(records, { topDays: top, bucketEdges });
-        expect(stats).toEqual(previous.allTimeStatsExceptProjects(records, top, bucketEdges));
+        expect(stats).toEqual(expected);
+        const totals = records.map(recordTotals);
+        const { projects: __, ...given } = allTimeStats(records, { topDays: top, bucketEdges, totals });
+        expect(given).toEqual(expected);
       }),
     );
   });
