@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/leverage/dates.js';
 import { formatNumber, roundHalfAway } from '../../src/leverage/format.js';
+import { seriesMilestones } from '../../src/leverage/milestones.js';
 import { recordTotals, seriesTotals } from '../../src/leverage/numbers.js';
 import { allTimeStats, projectStats, windowStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
@@ -148,6 +149,17 @@ describe('roundHalfAway and formatNumber', () => {
       }
     }
     for (const value of [0, -0, NaN, Infinity, -Infinity, 1e21, 1e300, Number.MIN_VALUE, -0.04]) check(value, 1);
+  });
+});
+
+describe('seriesMilestones', () => {
+  it('measuring a day in full only when it beats a running best gives the milestones of measuring every day', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), (records) => {
+        const series = records.map((r) => ({ date: r.date, totals: recordTotals(r) }));
+        expect([...seriesMilestones(series)]).toEqual([...previous.seriesMilestones(series)]);
+      }),
+    );
   });
 });
 

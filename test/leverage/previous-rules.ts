@@ -2,8 +2,10 @@
  * The rules as they were written before they were made faster, kept as oracles: the property
  * tests check that the fast versions give exactly (===, float for float) the same results.
  */
-import { addDays, daysBetween } from '../../src/leverage/dates.js';
+import { addDays, daysBetween, formatLongDate } from '../../src/leverage/dates.js';
 import type { RecordTotals, SeriesTotals } from '../../src/leverage/numbers.js';
+import { formatFactor } from '../../src/leverage/format.js';
+import { thresholdPassed, type Milestone, type MilestoneKind, type SeriesDay } from '../../src/leverage/milestones.js';
 import { NO_PROJECT, type AllTimeStats, type DayStats, type FactorBucket, type MonthStats, type ProjectStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 
@@ -185,4 +187,120 @@ export function formatNumber(value: number, decimals = 0): string {
   const fraction = dot === -1 || end === dot + 1 ? '' : fixed.slice(dot, end);
   const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
   return `${negative ? '-' : ''}${grouped}${fraction}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Milestones, measuring every running best of every day
+
+const shownFactorOf = (v: number): number => roundHalfAway(v, 1);
+const shownHours = (minutes: number): number => roundHalfAway(minutes / 60, 2);
+
+interface Best {
+  date: string;
+  /** Exact value, for the data. */
+  value: number;
+  /** Shown value, for comparison. */
+  shown: number;
+}
+
+function hoursText(hours: number): string {
+  const text = formatNumber(hours, 2);
+  return `${text} ${text === '1' ? 'hour' : 'hours'}`;
+}
+
+/** A "so far" record the series keeps: how a day measures, and how a new record is told. */
+interface RunningBest {
+  kind: MilestoneKind;
+  measure(totals: RecordTotals): { value: number; shown: number };
+  /** True when `day` beats `best` (on the shown values: a tie is not a record). */
+  beats(day: number, best: number): boolean;
+  describe(value: string, previous: string): string;
+  format(value: number): string;
+}
+
+const RUNNING_BESTS: readonly RunningBest[] = [
+  {
+    kind: 'highest-leverage',
+    measure: (t) => ({ value: t.leverage, shown: shownFactorOf(t.leverage) }),
+    beats: (day, best) => day > best,
+    describe: (v, p) => `Highest weighted leverage so far: ${v} (previous high ${p}).`,
+    format: formatFactor,
+  },
+  {
+    kind: 'lowest-leverage',
+    measure: (t) => ({ value: t.leverage, shown: shownFactorOf(t.leverage) }),
+    beats: (day, best) => day < best,
+    describe: (v, p) => `Lowest weighted leverage so far: ${v} (previous low ${p}).`,
+    format: formatFactor,
+  },
+  {
+    kind: 'most-human-hours',
+    measure: (t) => ({ value: t.humanMinutes / 60, shown: shownHours(t.humanMinutes) }),
+    beats: (day, best) => day > best,
+    describe: (v, p) => `Most human-equivalent hours so far: ${v} (previous most ${p}).`,
+    format: hoursText,
+  },
+  {
+    kind: 'most-tasks',
+    measure: (t) => ({ value: t.tasksCompleted, shown: t.tasksCompleted }),
+    beats: (day, best) => day > best,
+    describe: (v, p) => `Most tasks completed so far: ${v} (previous most ${p}).`,
+    format: (n) => formatNumber(n),
+  },
+];
+
+/**
+ * Milestones of every day of the series (drafts already left out by the caller). The map has
+ * an entry for every date, oldest first, an empty list on days without milestones. The input
+ * need not be sorted: it is ordered by date here.
+ */
+export function seriesMilestones(series: readonly SeriesDay[]): Map<string, Milestone[]> {
+  const days = [...series].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const result = new Map<string, Milestone[]>();
+  let best: Best[] | null = null;
+  let threshold: number | null = null;
+
+  for (const day of days) {
+    const t = day.totals;
+    const today: Best[] = RUNNING_BESTS.map((r) => ({ date: day.date, ...r.measure(t) }));
+    const passed = thresholdPassed(shownFactorOf(t.leverage));
+    const milestones: Milestone[] = [];
+
+    if (!best) {
+      milestones.push({
+        kind: 'first-record',
+        text: `First record of the series (${formatFactor(t.leverage)} weighted leverage).`,
+        value: t.leverage,
+        previous: null,
+      });
+      best = today;
+      threshold = passed;
+      result.set(day.date, milestones);
+      continue;
+    }
+
+    if (passed !== null && (threshold === null || passed > threshold)) {
+      milestones.push({
+        kind: 'leverage-threshold',
+        text: `First day above ${formatFactor(passed)} weighted leverage.`,
+        value: passed,
+        previous: null,
+      });
+      threshold = passed;
+    }
+    RUNNING_BESTS.forEach((record, i) => {
+      const now = today[i]!;
+      const before = best![i]!;
+      if (!record.beats(now.shown, before.shown)) return;
+      milestones.push({
+        kind: record.kind,
+        text: record.describe(record.format(now.value), `${record.format(before.value)} on ${formatLongDate(before.date)}`),
+        value: now.value,
+        previous: { date: before.date, value: before.value },
+      });
+      best![i] = now;
+    });
+    result.set(day.date, milestones);
+  }
+  return result;
 }
