@@ -54,9 +54,18 @@ export function rfc3339(iso: string): string {
 
 /** Whole days from `a` to `b` (both calendar dates). */
 export function daysBetween(a: string, b: string): number {
-  const [ya, ma, da] = parts(a);
-  const [yb, mb, db] = parts(b);
-  return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
+  return daysFrom(a, utcMillis(b));
+}
+
+/** Milliseconds of the calendar day's midnight UTC. */
+export function utcMillis(iso: string): number {
+  const [year, month, day] = parts(iso);
+  return Date.UTC(year, month - 1, day);
+}
+
+/** Whole days from `a` to the day of `millis` (a utcMillis): daysBetween with the second date read once for many. */
+export function daysFrom(a: string, millis: number): number {
+  return Math.round((millis - utcMillis(a)) / 86_400_000);
 }
 
 /** The calendar day `days` after `iso`. */

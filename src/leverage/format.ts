@@ -5,15 +5,29 @@
 
 /** Rounds half away from zero to `decimals` places, tolerant of binary representation (1.15 → 1.2). */
 export function roundHalfAway(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  const scaled = Math.abs(value) * scale;
-  const whole = Math.floor(scaled);
-  const fraction = scaled - whole;
-  // Two units in the last place absorb the error of binary fractions (1.15 × 10 is
-  // 11.499999999999998); a whole number is never pushed up, however large.
-  const up = fraction > 0 && fraction + 2 * unitInLastPlace(scaled) >= 0.5;
-  const result = (Math.sign(value) * (up ? whole + 1 : whole)) / scale;
+  const result = roundedUnits(value, decimals) / 10 ** decimals;
   return Object.is(result, -0) ? 0 : result;
+}
+
+/** `value` rounded half away from zero to a whole number of units of the last place shown (1.15, 1 → 12). */
+function roundedUnits(value: number, decimals: number): number {
+  const scaled = Math.abs(value) * 10 ** decimals;
+  const whole = Math.floor(scaled);
+  return Math.sign(value) * (roundsUp(scaled - whole, scaled) ? whole + 1 : whole);
+}
+
+/**
+ * Two units in the last place absorb the error of binary fractions (1.15 × 10 is
+ * 11.499999999999998); a whole number is never pushed up, however large. The unit in the last
+ * place (a logarithm) is only worked out for fractions just under a half: others are decided
+ * by the fraction alone (below 2^44 two units in the last place are under 2^-7, which cannot
+ * lift a fraction under 0.49 to 0.5).
+ */
+function roundsUp(fraction: number, scaled: number): boolean {
+  if (fraction >= 0.5) return true;
+  if (!(fraction > 0)) return false;
+  if (fraction < 0.49 && scaled < 2 ** 44) return false;
+  return fraction + 2 * unitInLastPlace(scaled) >= 0.5;
 }
 
 function unitInLastPlace(x: number): number {
@@ -22,6 +36,34 @@ function unitInLastPlace(x: number): number {
 
 /** Digits with `,` between thousands; up to `decimals` places, trailing zeros dropped. */
 export function formatNumber(value: number, decimals = 0): string {
+  const units = roundedUnits(value, decimals);
+  const magnitude = Math.abs(units);
+  if (!(magnitude < MAX_EXACT_UNITS && Number.isInteger(decimals) && decimals >= 0 && decimals <= 20)) {
+    return formatWithToFixed(value, decimals);
+  }
+  // The digits of the units are the ones toFixed would give of units ÷ 10^decimals, without
+  // its cost (the double nearest units ÷ 10^decimals is well within half a unit of it).
+  const digits = String(magnitude).padStart(decimals + 1, '0');
+  const point = digits.length - decimals;
+  let end = digits.length;
+  while (end > point && digits.charCodeAt(end - 1) === 0x30) end--; // trailing zeros
+  const fraction = end > point ? `.${digits.slice(point, end)}` : '';
+  return `${units < 0 ? '-' : ''}${groupThousands(digits.slice(0, point))}${fraction}`;
+}
+
+/** Below this many units formatNumber writes their digits itself. */
+const MAX_EXACT_UNITS = 2 ** 52;
+
+/** `1234567` → `1,234,567` (digits only). */
+function groupThousands(digits: string): string {
+  if (digits.length <= 3) return digits;
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return grouped;
+}
+
+/** formatNumber through toFixed, for what the units cannot hold exactly (huge values, NaN). */
+function formatWithToFixed(value: number, decimals: number): string {
   const rounded = roundHalfAway(value, decimals);
   const negative = rounded < 0;
   const fixed = Math.abs(rounded).toFixed(decimals);

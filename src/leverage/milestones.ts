@@ -75,7 +75,10 @@ function hoursText(hours: number): string {
 /** A "so far" record the series keeps: how a day measures, and how a new record is told. */
 interface RunningBest {
   kind: MilestoneKind;
-  measure(totals: RecordTotals): { value: number; shown: number };
+  /** The day's figure, exact. */
+  value(totals: RecordTotals): number;
+  /** The figure as shown, which the comparisons use. */
+  shown(totals: RecordTotals): number;
   /** True when `day` beats `best` (on the shown values: a tie is not a record). */
   beats(day: number, best: number): boolean;
   describe(value: string, previous: string): string;
@@ -85,33 +88,41 @@ interface RunningBest {
 const RUNNING_BESTS: readonly RunningBest[] = [
   {
     kind: 'highest-leverage',
-    measure: (t) => ({ value: t.leverage, shown: shownFactor(t.leverage) }),
+    value: (t) => t.leverage,
+    shown: (t) => shownFactor(t.leverage),
     beats: (day, best) => day > best,
     describe: (v, p) => `Highest weighted leverage so far: ${v} (previous high ${p}).`,
     format: formatFactor,
   },
   {
     kind: 'lowest-leverage',
-    measure: (t) => ({ value: t.leverage, shown: shownFactor(t.leverage) }),
+    value: (t) => t.leverage,
+    shown: (t) => shownFactor(t.leverage),
     beats: (day, best) => day < best,
     describe: (v, p) => `Lowest weighted leverage so far: ${v} (previous low ${p}).`,
     format: formatFactor,
   },
   {
     kind: 'most-human-hours',
-    measure: (t) => ({ value: t.humanMinutes / 60, shown: shownHours(t.humanMinutes) }),
+    value: (t) => t.humanMinutes / 60,
+    shown: (t) => shownHours(t.humanMinutes),
     beats: (day, best) => day > best,
     describe: (v, p) => `Most human-equivalent hours so far: ${v} (previous most ${p}).`,
     format: hoursText,
   },
   {
     kind: 'most-tasks',
-    measure: (t) => ({ value: t.tasksCompleted, shown: t.tasksCompleted }),
+    value: (t) => t.tasksCompleted,
+    shown: (t) => t.tasksCompleted,
     beats: (day, best) => day > best,
     describe: (v, p) => `Most tasks completed so far: ${v} (previous most ${p}).`,
     format: (n) => formatNumber(n),
   },
 ];
+
+function measure(record: RunningBest, day: SeriesDay): Best {
+  return { date: day.date, value: record.value(day.totals), shown: record.shown(day.totals) };
+}
 
 /**
  * Milestones of every day of the series (drafts already left out by the caller). The map has
@@ -126,7 +137,6 @@ export function seriesMilestones(series: readonly SeriesDay[]): Map<string, Mile
 
   for (const day of days) {
     const t = day.totals;
-    const today: Best[] = RUNNING_BESTS.map((r) => ({ date: day.date, ...r.measure(t) }));
     const passed = thresholdPassed(shownFactor(t.leverage));
     const milestones: Milestone[] = [];
 
@@ -137,7 +147,7 @@ export function seriesMilestones(series: readonly SeriesDay[]): Map<string, Mile
         value: t.leverage,
         previous: null,
       });
-      best = today;
+      best = RUNNING_BESTS.map((record) => measure(record, day));
       threshold = passed;
       result.set(day.date, milestones);
       continue;
@@ -153,9 +163,10 @@ export function seriesMilestones(series: readonly SeriesDay[]): Map<string, Mile
       threshold = passed;
     }
     RUNNING_BESTS.forEach((record, i) => {
-      const now = today[i]!;
       const before = best![i]!;
-      if (!record.beats(now.shown, before.shown)) return;
+      // Most days beat nothing: a day is measured in full only when it does.
+      if (!record.beats(record.shown(t), before.shown)) return;
+      const now = measure(record, day);
       milestones.push({
         kind: record.kind,
         text: record.describe(record.format(now.value), `${record.format(before.value)} on ${formatLongDate(before.date)}`),

@@ -60,17 +60,22 @@ export function taskNumbers(task: Task): TaskNumbers {
   };
 }
 
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
+// The totals are sums in row (or record) order, each in one pass without intermediate arrays:
+// they are worked out for every record of every build, and the order keeps the float results
+// exactly those of summing each column on its own.
 
 export function recordTotals(record: LeverageRecord): RecordTotals {
-  const humanMinutes = sum(record.tasks.map((t) => t.humanMinutes));
-  const claudeMinutes = sum(record.tasks.map((t) => t.claudeMinutes));
-  const supervised = record.tasks.every((t) => t.supervisionMinutes !== null);
-  const supervisionMinutes = supervised ? sum(record.tasks.map((t) => t.supervisionMinutes ?? 0)) : null;
+  let humanMinutes = 0;
+  let claudeMinutes = 0;
+  let supervisionSum = 0;
+  let supervised = true;
+  for (const task of record.tasks) {
+    humanMinutes += task.humanMinutes;
+    claudeMinutes += task.claudeMinutes;
+    if (task.supervisionMinutes === null) supervised = false;
+    else supervisionSum += task.supervisionMinutes;
+  }
+  const supervisionMinutes = supervised ? supervisionSum : null;
   return {
     rows: record.tasks.length,
     tasksCompleted: record.tasksCompleted,
@@ -84,23 +89,40 @@ export function recordTotals(record: LeverageRecord): RecordTotals {
 }
 
 export function seriesTotals(totals: readonly RecordTotals[]): SeriesTotals {
-  const humanMinutes = sum(totals.map((t) => t.humanMinutes));
-  const claudeMinutes = sum(totals.map((t) => t.claudeMinutes));
-  const supervisedDays = totals.filter((t) => t.supervisionMinutes !== null);
-  const supervisionMinutes = supervisedDays.length
-    ? sum(supervisedDays.map((t) => t.supervisionMinutes ?? 0))
-    : null;
-  const supervisedHumanMinutes = sum(supervisedDays.map((t) => t.humanMinutes));
-  const withTokens = totals.filter((t) => t.tokens !== null);
+  let rows = 0;
+  let tasksCompleted = 0;
+  let humanMinutes = 0;
+  let claudeMinutes = 0;
+  let supervisedDays = 0;
+  let supervisionSum = 0;
+  let supervisedHumanMinutes = 0;
+  let tokenDays = 0;
+  let tokenSum = 0;
+  for (const t of totals) {
+    rows += t.rows;
+    tasksCompleted += t.tasksCompleted;
+    humanMinutes += t.humanMinutes;
+    claudeMinutes += t.claudeMinutes;
+    if (t.supervisionMinutes !== null) {
+      supervisedDays++;
+      supervisionSum += t.supervisionMinutes;
+      supervisedHumanMinutes += t.humanMinutes;
+    }
+    if (t.tokens !== null) {
+      tokenDays++;
+      tokenSum += t.tokens;
+    }
+  }
+  const supervisionMinutes = supervisedDays > 0 ? supervisionSum : null;
   return {
     records: totals.length,
-    rows: sum(totals.map((t) => t.rows)),
-    tasksCompleted: sum(totals.map((t) => t.tasksCompleted)),
+    rows,
+    tasksCompleted,
     humanMinutes,
     claudeMinutes,
     supervisionMinutes,
     supervisedHumanMinutes,
-    tokens: withTokens.length ? sum(withTokens.map((t) => t.tokens ?? 0)) : null,
+    tokens: tokenDays > 0 ? tokenSum : null,
     leverage: claudeMinutes > 0 ? ratio(humanMinutes, claudeMinutes) : 0,
     supervisoryLeverage:
       supervisionMinutes === null || supervisionMinutes === 0

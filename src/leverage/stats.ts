@@ -5,7 +5,7 @@
  * Dates are handled as calendar strings (dates.ts), never as local-time Date objects.
  */
 import type { LeverageRecord } from '../records/types.js';
-import { addDays, daysBetween } from './dates.js';
+import { addDays, daysFrom, utcMillis } from './dates.js';
 import { ratio, recordTotals, seriesTotals, type RecordTotals, type SeriesTotals } from './numbers.js';
 
 /** The project name of tasks that have none. */
@@ -95,8 +95,25 @@ export interface AllTimeStats {
   last90: WindowStats | null;
 }
 
+function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byDate(records: readonly LeverageRecord[]): LeverageRecord[] {
-  return [...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return [...records].sort((a, b) => compareDates(a.date, b.date));
+}
+
+/** A record with its totals: worked out once for all the figures of a call. */
+interface DatedRecord {
+  record: LeverageRecord;
+  totals: RecordTotals;
+}
+
+/** The records oldest first, each with its totals (`totals[i]` of `records[i]` when given). */
+function datedRecords(records: readonly LeverageRecord[], totals?: readonly RecordTotals[]): DatedRecord[] {
+  return records
+    .map((record, i) => ({ record, totals: totals?.[i] ?? recordTotals(record) }))
+    .sort((a, b) => compareDates(a.record.date, b.record.date));
 }
 
 function safeRatio(human: number, claude: number): number {
@@ -105,10 +122,13 @@ function safeRatio(human: number, claude: number): number {
 
 /** Per calendar month (`YYYY-MM`), oldest first. */
 export function monthlyStats(records: readonly LeverageRecord[]): MonthStats[] {
+  return monthsOf(datedRecords(records));
+}
+
+function monthsOf(dated: readonly DatedRecord[]): MonthStats[] {
   const months = new Map<string, MonthStats>();
-  for (const record of byDate(records)) {
+  for (const { record, totals: t } of dated) {
     const month = record.date.slice(0, 7);
-    const t = recordTotals(record);
     const m = months.get(month) ?? {
       month, days: 0, rows: 0, tasksCompleted: 0, humanMinutes: 0, claudeMinutes: 0, leverage: 0,
     };
@@ -122,24 +142,34 @@ export function monthlyStats(records: readonly LeverageRecord[]): MonthStats[] {
   return [...months.values()].map((m) => ({ ...m, leverage: safeRatio(m.humanMinutes, m.claudeMinutes) }));
 }
 
+interface ProjectTally extends ProjectStats {
+  dates: Set<string>;
+  /** The record whose date was added last: its other tasks need not add it again. */
+  last: LeverageRecord | null;
+}
+
 /** Per project, most human minutes first (ties by name); tasks without one under NO_PROJECT. */
 export function projectStats(records: readonly LeverageRecord[]): ProjectStats[] {
-  const projects = new Map<string, ProjectStats & { dates: Set<string> }>();
+  const projects = new Map<string, ProjectTally>();
   for (const record of records) {
     for (const task of record.tasks) {
       const name = task.project?.trim() || NO_PROJECT;
-      const p = projects.get(name) ?? {
-        project: name, days: 0, rows: 0, humanMinutes: 0, claudeMinutes: 0, leverage: 0, dates: new Set<string>(),
-      };
-      p.dates.add(record.date);
+      let p = projects.get(name);
+      if (!p) {
+        p = { project: name, days: 0, rows: 0, humanMinutes: 0, claudeMinutes: 0, leverage: 0, dates: new Set(), last: null };
+        projects.set(name, p);
+      }
+      if (p.last !== record) {
+        p.dates.add(record.date);
+        p.last = record;
+      }
       p.rows += 1;
       p.humanMinutes += task.humanMinutes;
       p.claudeMinutes += task.claudeMinutes;
-      projects.set(name, p);
     }
   }
   return [...projects.values()]
-    .map(({ dates, ...p }) => ({ ...p, days: dates.size, leverage: safeRatio(p.humanMinutes, p.claudeMinutes) }))
+    .map(({ dates, last: _, ...p }) => ({ ...p, days: dates.size, leverage: safeRatio(p.humanMinutes, p.claudeMinutes) }))
     .sort((a, b) => b.humanMinutes - a.humanMinutes || (a.project < b.project ? -1 : a.project > b.project ? 1 : 0));
 }
 
@@ -160,11 +190,15 @@ function dayStats(record: LeverageRecord, t: RecordTotals = recordTotals(record)
  * Ties are broken by date, earlier first, so the result is deterministic.
  */
 export function rankDays(records: readonly LeverageRecord[], n: number, order: 'best' | 'worst'): DayStats[] {
+  return rankedDays(datedRecords(records), n, order);
+}
+
+function rankedDays(dated: readonly DatedRecord[], n: number, order: 'best' | 'worst'): DayStats[] {
   const sign = order === 'best' ? -1 : 1;
-  return byDate(records)
-    .map((r) => dayStats(r))
-    .sort((a, b) => sign * (a.leverage - b.leverage) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .slice(0, Math.max(0, n));
+  return [...dated]
+    .sort((a, b) => sign * (a.totals.leverage - b.totals.leverage) || compareDates(a.record.date, b.record.date))
+    .slice(0, Math.max(0, n))
+    .map((d) => dayStats(d.record, d.totals));
 }
 
 export function bestDays(records: readonly LeverageRecord[], n = 5): DayStats[] {
@@ -198,9 +232,7 @@ export function factorDistribution(
   }
   for (const record of records) {
     for (const task of record.tasks) {
-      const leverage = ratio(task.humanMinutes, task.claudeMinutes);
-      const index = sorted.filter((edge) => leverage >= edge).length;
-      const bucket = buckets[index]!;
+      const bucket = buckets[edgesReached(ratio(task.humanMinutes, task.claudeMinutes), sorted)]!;
       bucket.count += 1;
       bucket.humanMinutes += task.humanMinutes;
     }
@@ -208,18 +240,26 @@ export function factorDistribution(
   return buckets;
 }
 
+/** How many of the edges `leverage` is at or above: the index of its bucket. */
+function edgesReached(leverage: number, edges: readonly number[]): number {
+  let reached = 0;
+  for (const edge of edges) if (leverage >= edge) reached++;
+  return reached;
+}
+
 /** One point per record, oldest first, for charts. */
 export function dailySeries(records: readonly LeverageRecord[]): DailyPoint[] {
-  return byDate(records).map((record) => {
-    const t = recordTotals(record);
-    return {
-      date: record.date,
-      leverage: t.leverage,
-      humanHours: t.humanMinutes / 60,
-      humanMinutes: t.humanMinutes,
-      claudeMinutes: t.claudeMinutes,
-    };
-  });
+  return dailyOf(datedRecords(records));
+}
+
+function dailyOf(dated: readonly DatedRecord[]): DailyPoint[] {
+  return dated.map(({ record, totals: t }) => ({
+    date: record.date,
+    leverage: t.leverage,
+    humanHours: t.humanMinutes / 60,
+    humanMinutes: t.humanMinutes,
+    claudeMinutes: t.claudeMinutes,
+  }));
 }
 
 /** The latest record's date, or null without records. */
@@ -240,10 +280,14 @@ export function recordsInWindow(
   until: string | null = latestDate(records),
 ): LeverageRecord[] {
   if (until === null || days <= 0) return [];
-  return byDate(records).filter((r) => {
-    const age = daysBetween(r.date, until);
-    return age >= 0 && age < days;
-  });
+  const end = utcMillis(until);
+  return byDate(records).filter((r) => inWindow(r.date, days, end));
+}
+
+/** True when `date` is one of the `days` calendar days up to the day of `end` (utcMillis). */
+function inWindow(date: string, days: number, end: number): boolean {
+  const age = daysFrom(date, end);
+  return age >= 0 && age < days;
 }
 
 /** Totals of the last `days` calendar days (see recordsInWindow); null without records. */
@@ -252,13 +296,17 @@ export function windowStats(
   days: number,
   until: string | null = latestDate(records),
 ): WindowStats | null {
+  return windowOf(datedRecords(recordsInWindow(records, days, until)), days, until);
+}
+
+function windowOf(dated: readonly DatedRecord[], days: number, until: string | null): WindowStats | null {
   if (until === null || days <= 0) return null;
-  const inWindow = recordsInWindow(records, days, until);
+  const end = utcMillis(until);
   return {
     days,
     from: addDays(until, -(days - 1)),
     to: until,
-    totals: seriesTotals(inWindow.map(recordTotals)),
+    totals: seriesTotals(dated.filter((d) => inWindow(d.record.date, days, end)).map((d) => d.totals)),
   };
 }
 
@@ -267,20 +315,27 @@ export interface AllTimeOptions {
   topDays?: number;
   /** Factor bucket edges (default FACTOR_BUCKET_EDGES). */
   bucketEdges?: readonly number[];
+  /**
+   * recordTotals of each record, in the same order, when known already (a record's content
+   * has them): they are not worked out again.
+   */
+  totals?: readonly RecordTotals[];
 }
 
 /** Everything the stats page shows, in one call. */
 export function allTimeStats(records: readonly LeverageRecord[], options: AllTimeOptions = {}): AllTimeStats {
   const top = options.topDays ?? 5;
+  const dated = datedRecords(records, options.totals);
+  const latest = latestDate(records);
   return {
-    totals: seriesTotals(byDate(records).map(recordTotals)),
-    months: monthlyStats(records),
+    totals: seriesTotals(dated.map((d) => d.totals)),
+    months: monthsOf(dated),
     projects: projectStats(records),
-    best: bestDays(records, top),
-    worst: worstDays(records, top),
+    best: rankedDays(dated, top, 'best'),
+    worst: rankedDays(dated, top, 'worst'),
     distribution: factorDistribution(records, options.bucketEdges ?? FACTOR_BUCKET_EDGES),
-    daily: dailySeries(records),
-    last14: windowStats(records, 14),
-    last90: windowStats(records, 90),
+    daily: dailyOf(dated),
+    last14: windowOf(dated, 14, latest),
+    last90: windowOf(dated, 90, latest),
   };
 }

@@ -139,10 +139,16 @@ interface TagGroup {
 
 function groupByTag(records: RecordContent[]): TagGroup[] {
   const groups = new Map<string, TagGroup>();
+  // Thousands of records share a handful of tags: each spelling is slugged once.
+  const slugs = new Map<string, string>();
   for (const record of records) {
     const seen = new Set<string>();
     for (const tag of record.tags) {
-      const slug = tagSlug(tag.text);
+      let slug = slugs.get(tag.text);
+      if (slug === undefined) {
+        slug = tagSlug(tag.text);
+        slugs.set(tag.text, slug);
+      }
       if (seen.has(slug)) continue;
       seen.add(slug);
       let group = groups.get(slug);

@@ -13,7 +13,7 @@
  * it that way whatever they say tomorrow).
  */
 import { recordHighlights, describeHighlights } from '../leverage/highlights.js';
-import { seriesMilestones } from '../leverage/milestones.js';
+import { seriesMilestones, type SeriesDay } from '../leverage/milestones.js';
 import { escapeHtml } from '../markdown/render.js';
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from './types.js';
@@ -31,13 +31,18 @@ export interface SeriesContext {
  */
 export function seriesContext(sources: LeverageRecord[], records: RecordContent[]): SeriesContext {
   // Each record is compared with the nearest earlier published (non-draft) record.
-  const previousIndex = new Map<string, number>();
+  const index = new Map<string, number>();
+  const previousPublished: number[] = [];
+  const published: SeriesDay[] = [];
   let previous = -1;
   sources.forEach((record, i) => {
-    previousIndex.set(record.date, previous);
-    if (!record.draft) previous = i;
+    index.set(record.date, i);
+    previousPublished.push(previous);
+    if (!record.draft) {
+      previous = i;
+      published.push({ date: record.date, totals: records[i]!.totals });
+    }
   });
-  const index = new Map(sources.map((record, i) => [record.date, i]));
 
   // Highlights are made when a page asks for them: the dev server renders single pages.
   const highlights = new Map<string, string[]>();
@@ -48,7 +53,7 @@ export function seriesContext(sources: LeverageRecord[], records: RecordContent[
     if (!sentences) {
       const record = sources[i]!;
       const content = records[i]!;
-      const p = previousIndex.get(date)!;
+      const p = previousPublished[i]!;
       const h = recordHighlights(
         record,
         content.totals,
@@ -61,15 +66,9 @@ export function seriesContext(sources: LeverageRecord[], records: RecordContent[
     return sentences;
   };
 
-  const published = sources.flatMap((record, i) =>
-    record.draft ? [] : [{ date: record.date, totals: records[i]!.totals }],
-  );
   const milestones = new Map<string, string[]>();
   for (const [date, list] of seriesMilestones(published)) {
-    milestones.set(
-      date,
-      list.map((m) => escapeHtml(m.text)),
-    );
+    if (list.length > 0) milestones.set(date, list.map((m) => escapeHtml(m.text)));
   }
 
   return {

@@ -139,7 +139,7 @@ export function statsPage(
   config: SiteConfig,
 ): StatsPage {
   const url = '/stats/';
-  const stats = allTimeStats(sources, { topDays: TOP_DAYS });
+  const stats = allTimeStats(sources, { topDays: TOP_DAYS, totals: records.map((r) => r.totals) });
   const first = records[0];
   const last = records[records.length - 1];
   const page: StatsPage = {
