@@ -1,7 +1,7 @@
 /**
  * A quick rebuild: when the only change since the last build is a few record files whose
- * shape (shape.ts) and exports data are as they were — a new analysis, a reworded task,
- * a fixed typo — only their own pages and the feeds that carry their full text can differ.
+ * shape (shape.ts) and exports data are as they were (a new analysis, a typo fixed in it),
+ * only their own pages and the feeds that carry their full text can differ.
  * Those are made again from what the last build kept (each record page without its content,
  * the feeds' entries), and every other file is kept, without reading the other records or
  * modelling the site. Anything else, and any doubt, falls back to the full incremental build.

@@ -1,8 +1,8 @@
 /**
  * A record's shape: everything of it that pages other than its own can show. An edit that
  * leaves the shape as it was (a new analysis, a task reworded) changes the record's own page,
- * the feeds that carry its full text and the data exports, and no other page: a quick
- * rebuild (quick-rebuild.ts) relies on it.
+ * the feeds that carry its full text and perhaps the data exports, and no other page: a
+ * quick rebuild (quick-rebuild.ts) relies on it.
  */
 import type { ParsedRecord } from '../records/parse.js';
 import type { RecordContent } from '../site/types.js';
