@@ -51,7 +51,7 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
   if (!parsed.record) return { ...entry, parsed, content: null, exportsKey: null, shape: null };
   const content = recordContent(parsed.record, config);
   const exportsKey = exportDataHash(exportData({ record: parsed.record, content }, config));
-  const shape = recordShape(parsed, content);
+  const shape = recordShape(parsed);
   // Once rendered into content.bodyHtml the Markdown body is not needed again: dropping it
   // halves what travels between threads and what the cache stores.
   return { ...entry, parsed: { ...parsed, record: { ...parsed.record, body: '' } }, content, exportsKey, shape };

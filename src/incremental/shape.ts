@@ -5,23 +5,21 @@
  * quick rebuild (quick-rebuild.ts) relies on it.
  */
 import type { ParsedRecord } from '../records/parse.js';
-import type { RecordContent } from '../site/types.js';
 import { hashBytes } from './fingerprint.js';
 
-/** The fields only a record's own page (and the feeds) show; theme templates are checked against them. */
+/** The fields of a record's content only its own page (and the feeds) show; theme templates are checked against them. */
 export const OWN_PAGE_FIELDS = ['bodyHtml', 'readingMinutes', 'taskHtml', 'taskText', 'truncated'] as const;
 
-export function recordShape(parsed: ParsedRecord, content: RecordContent): string {
+/**
+ * The hash of the parse but the body and the tasks' wording: the content (site/content.ts)
+ * is made from the record and the config, and its fields but OWN_PAGE_FIELDS come from the
+ * record's other fields alone (test/incremental/shape.test.ts checks it on generated records).
+ */
+export function recordShape(parsed: ParsedRecord): string {
   const record = parsed.record && {
     ...parsed.record,
     body: '',
     tasks: parsed.record.tasks.map((task) => ({ ...task, task: '' })),
   };
-  const shown = {
-    ...content,
-    bodyHtml: '',
-    readingMinutes: 0,
-    rows: content.rows.map((row) => ({ ...row, taskHtml: '', taskText: '', truncated: false })),
-  };
-  return hashBytes(JSON.stringify({ diagnostics: parsed.diagnostics, date: parsed.date, record, shown }));
+  return hashBytes(JSON.stringify({ diagnostics: parsed.diagnostics, date: parsed.date, record }));
 }
