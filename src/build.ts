@@ -5,8 +5,10 @@
  *
  * Incremental: record files unchanged since the last build are taken from the cache
  * (incremental/), pages whose model is unchanged are not rendered again, and only files
- * whose bytes changed are written. When no input changed at all, nothing is done. The
- * output is byte-identical to a build without cache.
+ * whose bytes changed are written. When no input changed at all, nothing is done; when only
+ * a few records changed, in what their own pages alone show, those pages are made again from
+ * what the last build kept (incremental/quick-rebuild.ts). The output is byte-identical to a
+ * build without cache.
  */
 import { join, resolve } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
@@ -131,26 +133,17 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
   const site = siteInfo(config);
   const others = fingerprint(globalKey, drafts, publicFiles, scan.diagnostics, scan.files);
-  const quickFrom = lastOutput && !options.onModel && !hasErrors(loaded.diagnostics) ? manifest.value?.quick : null;
+  // An edit that only its record's own page shows: that page, and the feeds, from what the last build kept.
+  const canBeQuick = lastOutput?.theme?.hash === theme.hash && !options.onModel && !hasErrors(loaded.diagnostics);
+  const quick = canBeQuick ? manifest.value?.quick : null;
   const plan =
-    quickFrom && lastOutput?.theme?.hash === theme.hash
-      ? timer.time('quick', () => planQuickRebuild({ root, config, theme, site, globalKey, others, states: fileStates, last: quickFrom }))
-      : null;
+    quick && timer.time('quick', () => planQuickRebuild({ root, config, theme, site, globalKey, others, states: fileStates, last: quick }));
   if (plan && lastOutput) {
     const renderer = timer.time('templates', () => createRenderer(lastOutput.theme.compiled, site, options.render));
-    const openQuickTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
-    const target = await openQuickTarget({ files: lastOutput.files, spare: lastOutput.spare });
-    let written: WriteStats;
-    try {
-      written = await timer.time('render', () => writeQuickRebuild(plan, lastOutput.files, renderer, site, target));
-    } catch (err) {
-      await target.abort();
-      throw err;
-    }
-    await timer.time('cache', () =>
-      store.writeOutput(generator, { ...lastOutput, inputs, files: written.files, spare: written.spare }, plan.state),
+    const written = await publish(out, store, lastOutput, options, timer, (target) =>
+      timer.time('render', () => writeQuickRebuild(plan, lastOutput.files, renderer, site, target)),
+      (written) => store.writeOutput(generator, { ...lastOutput, inputs, files: written.files, spare: written.spare }, plan.state),
     );
-    await target.settle();
     const warnings = [...loaded.diagnostics, ...lastOutput.summary.warnings];
     return summary(timer, out, lastOutput.summary, written, plan.processed, warnings, notes);
   }
@@ -178,33 +171,26 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
   const model = timer.time('pages', () => buildSiteModel(read.records, read.contents, config));
   const feed = feedEntries(model, config.feedRecords);
-  const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
-  const target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
-  let written: WriteStats;
-  try {
-    await timer.time('render', () => renderPages(model, renderer, target, contentKeys(read), globalKey, options));
-    const exportsKey = fingerprint(recordsKey, read.records.map((record) => read.entries[record.file]!.exportsKey));
-    await timer.time('files', () => writeSiteFiles(model, read.records, config, exportsKey, feed, publicFiles, target));
-    written = await timer.time('write', () => target.commit());
-  } catch (err) {
-    await target.abort();
-    throw err;
-  }
-
-  options.onModel?.(model);
+  const exportsKey = fingerprint(recordsKey, read.records.map((record) => read.entries[record.file]!.exportsKey));
   const counts = { records: read.records.length, pages: model.pages.length };
   const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
-  await timer.time('cache', () =>
-    store.writeOutput(generator, {
-      out,
-      inputs,
-      files: written.files,
-      spare: written.spare,
-      summary: { ...counts, warnings },
-      theme: { hash: theme.hash, compiled },
-    }, quickState(others, read.entries, read.records, model, feed)),
+  const written = await publish(
+    out,
+    store,
+    lastOutput,
+    options,
+    timer,
+    async (target) => {
+      await timer.time('render', () => renderPages(model, renderer, target, contentKeys(read), globalKey, options));
+      await timer.time('files', () => writeSiteFiles(model, read.records, config, exportsKey, feed, publicFiles, target));
+    },
+    (written) => {
+      options.onModel?.(model);
+      const { files, spare } = written;
+      const output = { out, inputs, files, spare, summary: { ...counts, warnings }, theme: { hash: theme.hash, compiled } };
+      return store.writeOutput(generator, output, quickState(others, read.entries, read.records, model, feed));
+    },
   );
-  await target.settle();
   return summary(timer, out, counts, written, read.processed, diagnostics, notes);
 }
 
@@ -238,6 +224,34 @@ async function compileWhileReading(
     await reading.catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Makes the output through a target (a fresh or spare copy of it, swapped in when complete),
+ * then records it in the cache: on any failure the last good output stays.
+ */
+async function publish(
+  out: string,
+  store: CacheStore,
+  lastOutput: LastOutput | null,
+  options: BuildOptions,
+  timer: ReturnType<typeof stageTimer>,
+  make: (target: OutputTarget) => Promise<unknown>,
+  remember: (written: WriteStats) => Promise<void>,
+): Promise<WriteStats> {
+  const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
+  const target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
+  let written: WriteStats;
+  try {
+    await make(target);
+    written = await timer.time('write', () => target.commit());
+  } catch (err) {
+    await target.abort();
+    throw err;
+  }
+  await timer.time('cache', () => remember(written));
+  await target.settle();
+  return written;
 }
 
 async function renderPages(
@@ -282,7 +296,7 @@ async function writeQuickRebuild(
   renderer: Renderer,
   site: SiteInfo,
   target: OutputTarget,
-): Promise<WriteStats> {
+): Promise<void> {
   const pages = new Map(plan.pages.map((item) => [item.page.outputPath, item]));
   const feeds = new Map(plan.feed ? feedFiles(site, plan.feed).map((file) => [file.path, file]) : []);
   for (const path of Object.keys(lastFiles)) {
@@ -293,7 +307,6 @@ async function writeQuickRebuild(
     else if (feed) await target.write(path, feed.content(), feed.key);
     else await target.keepCurrent(path);
   }
-  return target.commit();
 }
 
 interface PublicFile {
