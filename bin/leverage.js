@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The `leverage` command. The TypeScript sources are compiled to lib/ and bundled into
 // lib/bundle/ by `npm install` (the package's `prepare` script) and by `npm run compile`.
-// The bundle is one file to load instead of hundreds of modules: it starts the command
-// (and each worker thread) in a fraction of the time.
+// The bundle is a few files to load instead of hundreds of modules (each command's own code
+// in its chunk): it starts the command (and each worker thread) in a fraction of the time.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
