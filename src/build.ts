@@ -29,6 +29,7 @@ import {
   listFiles,
   OUTPUT_MARK,
   OUTPUT_MARK_TEXT,
+  OutputEdited,
   recover,
   type LastOutput,
   type OutputTarget,
@@ -99,6 +100,18 @@ export class BuildFailed extends BuildError {
 }
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
+  try {
+    return await buildOnce(options, true);
+  } catch (err) {
+    if (!(err instanceof OutputEdited)) throw err;
+    // The output is not what the cache says: make all of it again.
+    const summary = await buildOnce(options, false);
+    summary.notes.unshift(`the last output changed since it was built (${err.path} is gone); wrote all of it again`);
+    return summary;
+  }
+}
+
+async function buildOnce(options: BuildOptions, trustLastOutput: boolean): Promise<BuildSummary> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
   const drafts = options.drafts ?? false;
@@ -123,10 +136,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   if (manifest.discarded) notes.push(manifest.discarded);
   // An interrupted build may have left the output other than the cache says: then trust neither.
   const repaired = options.target ? false : await recover(out, store.folder);
-  const lastOutput = !repaired && manifest.value?.output?.out === out ? manifest.value.output : null;
+  const known = trustLastOutput && !repaired && manifest.value?.output?.out === out;
+  const lastOutput = known && (await store.outputExists(out)) ? manifest.value!.output : null;
 
   const nothingChanged = lastOutput?.inputs === inputs && !hasErrors(loaded.diagnostics);
-  if (nothingChanged && lastOutput.summary && (await store.outputExists(out))) {
+  if (nothingChanged && lastOutput.summary) {
     const unchanged = { written: 0, unchanged: Object.keys(lastOutput.files).length, removed: 0 };
     return summary(timer, out, lastOutput.summary, unchanged, 0, [...loaded.diagnostics, ...lastOutput.summary.warnings], notes);
   }

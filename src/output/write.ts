@@ -11,7 +11,7 @@
  * An interrupted swap is noticed by its marker file and repaired by the next build, which
  * then writes everything afresh rather than trust what it cannot know.
  */
-import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { error, BuildError } from '../diagnostics.js';
@@ -112,6 +112,13 @@ const RETIRED = '.old-';
 /** Present while a build changes the output or the spare copy. */
 const MARKER = 'build-in-progress';
 
+/** A file of the last output, to be kept, is gone: someone changed the output folder by hand. */
+export class OutputEdited extends Error {
+  constructor(readonly path: string) {
+    super(`${path} of the last output is missing`);
+  }
+}
+
 export class DiskTarget implements OutputTarget {
   private readonly produced: OutputState = {};
   private readonly madeDirs = new Set<string>();
@@ -193,14 +200,16 @@ export class DiskTarget implements OutputTarget {
    */
   private linkFromOutput(path: string): void {
     const target = this.workPath(path);
+    const source = join(this.out, path);
     try {
       this.makeDir(dirname(target));
       try {
-        linkSync(join(this.out, path), target);
+        linkSync(source, target);
       } catch {
-        copyFileSync(join(this.out, path), target);
+        copyFileSync(source, target);
       }
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(source)) throw new OutputEdited(path);
       throw writeError(this.out, err);
     }
   }

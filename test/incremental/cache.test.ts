@@ -167,3 +167,30 @@ describe('a build that fails on a broken record', () => {
     expect(summary.processed).toBe(1);
   });
 });
+
+// Regression: with the cache describing a dist/ that was then deleted (by hand, or `rm -rf
+// dist`), every later build failed: "could not write the site: ENOENT … copyfile", until
+// `leverage clean`. Keeping a file linked it from the output folder, which was gone.
+describe('an output folder changed by hand', () => {
+  beforeEach(() => build({ root }));
+
+  it('deleted: the next build writes it all again, whether records changed or not', async () => {
+    await rm(join(root, 'dist'), { recursive: true });
+    const summary = await expectSameAsColdBuild(root);
+    expect(summary.written).toBe((await readTree(join(root, 'dist'))).size);
+    await rm(join(root, 'dist'), { recursive: true });
+    await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'Rewritten after the delete.') });
+    await expectSameAsColdBuild(root);
+  });
+
+  it('one page deleted: the next build notices and writes the whole site again', async () => {
+    await rm(join(root, 'dist/records/2026-03-01/index.html'));
+    await writeFiles(root, { 'records/2026-03-04.md': day('2026-03-04', '1h', 'A quick edit.') });
+    const quick = await expectSameAsColdBuild(root);
+    expect(quick.notes).toEqual(['the last output changed since it was built (records/2026-03-01/index.html is gone); wrote all of it again']);
+    await rm(join(root, 'dist/tags/index.html'));
+    await writeFiles(root, { 'records/2026-03-04.md': day('2026-03-04', '3h', 'New numbers.') });
+    const full = await expectSameAsColdBuild(root);
+    expect(full.notes).toEqual(['the last output changed since it was built (tags/index.html is gone); wrote all of it again']);
+  });
+});
