@@ -94,7 +94,8 @@ export function planQuickRebuild(input: QuickInput): QuickPlan | null {
   const files = { ...last.files };
   const edited: CachedRecord[] = [];
   for (const file of changed) {
-    const was = last.files[file]!;
+    const was = last.files[file];
+    if (!was) return null; // a new file (the list of files is in `others` too)
     const result = processRecordFile(input.root, { file, state: states[file]!, cachedHash: was.hash }, input.config);
     if ('unchanged' in result) {
       files[file] = { ...was, ...states[file]! };
