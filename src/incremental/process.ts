@@ -11,8 +11,7 @@ import type { SiteConfig } from '../config/types.js';
 import { parseRecord } from '../records/parse.js';
 import { recordContent } from '../site/content.js';
 import type { CachedRecord, FileState } from './cache.js';
-import { exportData, exportDataHash } from '../output/exports.js';
-import { recordShape } from './shape.js';
+import { recordKeys } from './shape.js';
 
 export interface RecordJob {
   /** Relative path, `records/2026/2026-03-02.md`. */
@@ -50,8 +49,7 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
   const entry = { file: job.file, ...job.state, hash };
   if (!parsed.record) return { ...entry, parsed, content: null, exportsKey: null, shape: null };
   const content = recordContent(parsed.record, config);
-  const exportsKey = exportDataHash(exportData({ record: parsed.record, content }, config));
-  const shape = recordShape(parsed);
+  const { exportsKey, shape } = recordKeys(parsed);
   // Once rendered into content.bodyHtml the Markdown body is not needed again: dropping it
   // halves what travels between threads and what the cache stores.
   return { ...entry, parsed: { ...parsed, record: { ...parsed.record, body: '' } }, content, exportsKey, shape };

@@ -1,8 +1,16 @@
 /**
- * A record's shape: everything of it that pages other than its own can show. An edit that
- * leaves the shape as it was (a new analysis, a task reworded) changes the record's own page,
- * the feeds that carry its full text and perhaps the data exports, and no other page: a
- * quick rebuild (quick-rebuild.ts) relies on it.
+ * Two hashes of a record file's parse, for incremental builds:
+ *
+ * - its exports key: everything but the body. The data exports are made from the rest
+ *   (output/exports.ts), so an edit of the analysis alone leaves them as they were.
+ * - its shape: everything of it that pages other than its own can show. An edit that leaves
+ *   the shape as it was (a new analysis, a task reworded) changes the record's own page, the
+ *   feeds that carry its full text and perhaps the data exports, and no other page: a quick
+ *   rebuild (quick-rebuild.ts) relies on it.
+ *
+ * Both hash the JSON of the parse, which is the same for equal values however they are held
+ * in memory (V8's serialization is not: a number computed as a double and the same number
+ * read back as an integer give other bytes).
  */
 import type { ParsedRecord } from '../records/parse.js';
 import { hashBytes } from './fingerprint.js';
@@ -11,15 +19,16 @@ import { hashBytes } from './fingerprint.js';
 export const OWN_PAGE_FIELDS = ['bodyHtml', 'readingMinutes', 'taskHtml', 'taskText', 'truncated'] as const;
 
 /**
- * The hash of the parse but the body and the tasks' wording: the content (site/content.ts)
- * is made from the record and the config, and its fields but OWN_PAGE_FIELDS come from the
- * record's other fields alone (test/incremental/shape.test.ts checks it on generated records).
+ * The content (site/content.ts) is made from the record and the config, and its fields but
+ * OWN_PAGE_FIELDS come from the record's fields but the body and the tasks' wording; the
+ * data exports from all of them but the body. test/incremental/shape.test.ts checks both on
+ * generated records.
  */
-export function recordShape(parsed: ParsedRecord): string {
-  const record = parsed.record && {
-    ...parsed.record,
-    body: '',
-    tasks: parsed.record.tasks.map((task) => ({ ...task, task: '' })),
-  };
-  return hashBytes(JSON.stringify({ diagnostics: parsed.diagnostics, date: parsed.date, record }));
+export function recordKeys(parsed: ParsedRecord): { exportsKey: string | null; shape: string } {
+  const record = parsed.record;
+  // The record's JSON without body and wording is made once, for both.
+  const unworded = record && JSON.stringify({ ...record, body: '', tasks: record.tasks.map((task) => ({ ...task, task: '' })) });
+  const exportsKey = record && hashBytes(`${unworded}\0${JSON.stringify(record.tasks.map((task) => task.task))}`);
+  const shape = hashBytes(`${JSON.stringify({ diagnostics: parsed.diagnostics, date: parsed.date })}\0${unworded}`);
+  return { exportsKey, shape };
 }

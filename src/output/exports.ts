@@ -2,16 +2,16 @@
  * The data exports (site.md): `data/records.json` with every number unrounded, and
  * `data/tasks.csv` with one row per task.
  *
- * Both are made from each record's `RecordData` alone (and the totals of all), so a hash of
- * each record's data, kept in the cache, tells whether the files can change: a rebuild after
- * an edit to a record's analysis does not make them again.
+ * Both are made from each record's `RecordData` alone (and the totals of all), which comes
+ * from the record without its body: a hash of that, kept in the cache (incremental/shape.ts),
+ * tells whether the files can change, so a rebuild after an edit to a record's analysis does
+ * not make them again.
  */
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent } from '../site/types.js';
 import type { SiteConfig } from '../config/types.js';
 import { seriesTotals } from '../leverage/numbers.js';
 import { aliasRecord } from '../site/apply-aliases.js';
-import { hashBytes } from '../incremental/fingerprint.js';
 
 export interface ExportInput {
   record: LeverageRecord;
@@ -23,14 +23,6 @@ export type RecordData = ReturnType<typeof recordData>;
 
 export function exportData({ record, content }: ExportInput, config: Pick<SiteConfig, 'aliases' | 'basePath'>): RecordData {
   return recordData(aliasRecord(record, config), content, config.basePath);
-}
-
-/**
- * Equal hashes, equal parts of the exports. Not V8's serialization, which is faster but not
- * canonical: a number held as a double and the same number held as an integer give other bytes.
- */
-export function exportDataHash(data: RecordData): string {
-  return hashBytes(JSON.stringify(data));
 }
 
 export function recordsJson(items: readonly RecordData[]): Uint8Array[] {
