@@ -48,10 +48,10 @@ export function quickRecordUpdate(context: QuickContext, files: string[], site: 
   if (hasErrors(problems)) return { ok: false, diagnostics: problems };
 
   const contents = assembled.records.map((record) => entries[record.file]!.content!);
-  const dates = new Set(assembled.records.filter((r) => files.includes(r.file)).map((r) => r.date));
+  const edited = assembled.records.filter((r) => files.includes(r.file));
   const keys = contentKeys({ records: assembled.records, contents, entries });
   const served = new Map<string, ServedFile>();
-  for (const page of changedPages(context, dates, assembled.records, contents)) {
+  for (const page of changedPages(context, edited, entries, assembled.records, contents)) {
     const bytes = Buffer.from(context.renderer.render(page));
     served.set(page.outputPath, { bytes, key: pageKey(page, keys, context.globalKey), hash: hashBytes(bytes) });
   }
@@ -66,31 +66,21 @@ export function urlOf(outputPath: string): string {
 
 /**
  * The new pages of the edited records. When an edit changed nothing that other pages show
- * (the usual case: the analysis, a task's wording), the page is the last build's page with
- * the new content, and nothing else needs computing; otherwise it is made as a build would.
+ * (the usual case: the analysis; see incremental/shape.ts), the page is the last build's page
+ * with the new content, and nothing else needs computing; otherwise it is made as a build would.
  */
 function changedPages(
   context: QuickContext,
-  dates: Set<string>,
+  edited: LeverageRecord[],
+  entries: CachedRecords,
   records: LeverageRecord[],
   contents: RecordContent[],
 ): RecordPage[] {
-  const byDate = new Map(contents.map((c) => [c.date, c]));
-  const reused = [...dates].map((date) => {
-    const old = context.pages.get(date);
-    const content = byDate.get(date)!;
-    return old && listData(old.record) === listData(content) ? { ...old, record: content } : null;
+  const reused = edited.map((record) => {
+    const old = context.pages.get(record.date);
+    const entry = entries[record.file]!;
+    return old && context.entries[record.file]?.shape === entry.shape ? { ...old, record: entry.content! } : null;
   });
   if (reused.every((page) => page !== null)) return reused as RecordPage[];
-  return recordPagesFor(dates, records, contents, context.config);
-}
-
-/** What other pages show of a record: all of its content but the analysis and task wording. */
-function listData(content: RecordContent): string {
-  return JSON.stringify({
-    ...content,
-    bodyHtml: '',
-    readingMinutes: 0,
-    rows: content.rows.map((row) => ({ ...row, taskHtml: '', taskText: '', truncated: false })),
-  });
+  return recordPagesFor(new Set(edited.map((record) => record.date)), records, contents, context.config);
 }
