@@ -34,7 +34,7 @@ export interface CachedRecord extends FileState {
   hash: string;
   parsed: ParsedRecord;
   content: RecordContent | null;
-  /** The hash of what the record gives the data exports (null when it has no content). */
+  /** The hash of what the record gives the data exports (shape.ts; null when it has no content). */
   exportsKey: string | null;
   /** The hash of what pages other than its own show of the record (shape.ts; null when it has no content). */
   shape: string | null;

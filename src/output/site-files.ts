@@ -26,7 +26,7 @@ export interface SiteFile {
 /**
  * Each file made when it is asked for, so that one large export is gone before the next is made.
  * @param sources the records the model was made from, oldest first (as read)
- * @param exportsKey the data exports' key: a hash of what each record gives them (exports.ts)
+ * @param exportsKey the data exports' key: made of each record's exports key (incremental/shape.ts)
  */
 export function* siteFiles(
   model: SiteModel,
