@@ -29,6 +29,18 @@ export interface SimpleYaml {
   lines: LineCounter;
 }
 
+/*
+ * Nodes are made from prototypes that carry the node type. The classes' constructors give
+ * each node its type with its own \`Object.defineProperty\`, which cost a tenth of the time
+ * of reading a record; \`isScalar\`, \`isMap\` and the rest read the type the same way from
+ * the prototype (the library marks nodes with \`Symbol.for('yaml.node.type')\`, a registered
+ * symbol, so that nodes are recognised across copies of it).
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+function nodePrototype<T extends object>(prototype: T, type: string, own: PropertyDescriptorMap = {}): T {
+  return Object.create(prototype, { [NODE_TYPE]: { value: Symbol.for(type) }, ...own }) as T;
+}
+
 /** Thrown when the text leaves the subset; one instance, as it never escapes this module. */
 const OUTSIDE_SUBSET = new Error('outside the simple YAML subset');
 
@@ -43,13 +55,47 @@ const MAX_KEY_LENGTH = 100;
 /** Nodes are made with the schema and options of a default document, as `parseDocument` makes them. */
 const DEFAULT_DOCUMENT = new Document();
 const SCHEMA: Schema = DEFAULT_DOCUMENT.schema;
+const SCALAR_NODE = nodePrototype(Scalar.prototype, 'yaml.scalar');
+const PAIR_NODE = nodePrototype(Pair.prototype, 'yaml.pair');
+/** A collection's \`schema\`, a property that is not enumerable, is on its prototype too. */
+const SCHEMA_PROPERTY = { schema: { value: SCHEMA, configurable: true, enumerable: false, writable: true } };
+const MAP_NODE = nodePrototype(YAMLMap.prototype, 'yaml.map', SCHEMA_PROPERTY);
+const SEQ_NODE = nodePrototype(YAMLSeq.prototype, 'yaml.seq', SCHEMA_PROPERTY);
+
+function newScalar(value: unknown): Scalar {
+  const scalar = Object.create(SCALAR_NODE) as Scalar;
+  scalar.value = value;
+  return scalar;
+}
+
+function newPair(key: Scalar, value: Scalar | YAMLSeq): Pair {
+  const pair = Object.create(PAIR_NODE) as Pair;
+  pair.key = key;
+  pair.value = value;
+  return pair;
+}
+
+function newMap(): YAMLMap {
+  const map = Object.create(MAP_NODE) as YAMLMap;
+  map.items = [];
+  return map;
+}
+
+function newSeq(): YAMLSeq {
+  const seq = Object.create(SEQ_NODE) as YAMLSeq;
+  seq.items = [];
+  return seq;
+}
+
 /** The core-schema tags that may resolve a plain value (a key may also take `default: 'key'` tags). */
 const VALUE_TAGS = resolvingTags(false);
 const KEY_TAGS = resolvingTags(true);
-/** Tags found for short plain scalars: keys and durations repeat in every record. */
-const tagCache = { value: new Map<string, ScalarTag | null>(), key: new Map<string, ScalarTag | null>() };
-const CACHED_LENGTH = 40;
-const CACHE_SIZE = 5000;
+/**
+ * How every resolving tag's test starts (null, bool, int, float of the core schema): with
+ * the end of the text, or one of these characters. Other plain scalars are strings.
+ * test/records/fast-yaml.test.ts checks it against the tags of the schema.
+ */
+export const MAY_RESOLVE = /^(?:$|[~NnTtFf0-9+.-])/;
 /** Characters that may not start a plain scalar here (some could, in YAML; they fall back). */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 /** In a flow list, plain items may not hold these at all. */
@@ -139,7 +185,7 @@ class SimpleReader {
 
   /** A block map whose keys sit at `column`; the first on the current line. */
   private readMap(column: number, nested: boolean): YAMLMap {
-    const map = new YAMLMap(SCHEMA);
+    const map = newMap();
     do {
       const pair = this.readPair(this.starts[this.line]! + column, column, nested);
       const key = pair.key as Scalar;
@@ -163,12 +209,12 @@ class SimpleReader {
     let valueAt = keyEnd + 1;
     if (valueAt < lineEnd && this.text[valueAt] !== ' ') outside();
     while (valueAt < lineEnd && this.text[valueAt] === ' ') valueAt++;
-    if (valueAt < lineEnd) return new Pair(key, this.readInlineValue(valueAt, column));
+    if (valueAt < lineEnd) return newPair(key, this.readInlineValue(valueAt, column));
     this.line++;
     const below = this.currentIndent();
-    if (!nested && below >= column && this.isDashAt(this.line, below)) return new Pair(key, this.readSeq(below));
+    if (!nested && below >= column && this.isDashAt(this.line, below)) return newPair(key, this.readSeq(below));
     if (below > column) outside();
-    return new Pair(key, this.scalar('', [lineEnd, lineEnd, lineEnd], 'PLAIN'));
+    return newPair(key, this.scalar('', [lineEnd, lineEnd, lineEnd], 'PLAIN'));
   }
 
   /** A value written on the current line from `at`; block scalars take the lines below, indented past `column`. */
@@ -230,7 +276,7 @@ class SimpleReader {
   private readFlowSeq(at: number): YAMLSeq {
     const { text } = this;
     const lineEnd = this.ends[this.line]!;
-    const seq = new YAMLSeq(SCHEMA);
+    const seq = newSeq();
     seq.flow = true;
     let i = this.skipSpaces(at + 1, lineEnd);
     while (text[i] !== ']') {
@@ -297,7 +343,7 @@ class SimpleReader {
 
   /** `- item` lines at `indent`: each item a scalar, or a map of scalars. */
   private readSeq(indent: number): YAMLSeq {
-    const seq = new YAMLSeq(SCHEMA);
+    const seq = newSeq();
     const start = this.starts[this.line]! + indent;
     while (this.currentIndent() === indent && this.isDashAt(this.line, indent)) {
       const lineEnd = this.ends[this.line]!;
@@ -341,9 +387,9 @@ class SimpleReader {
     let scalar: Scalar;
     if (tag) {
       const resolved = tag.resolve(source, outside, DEFAULT_DOCUMENT.options);
-      scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
+      scalar = isScalar(resolved) ? resolved : newScalar(resolved);
     } else {
-      scalar = new Scalar(source);
+      scalar = newScalar(source);
     }
     scalar.range = range;
     scalar.source = source;
@@ -355,19 +401,11 @@ class SimpleReader {
 
 /** The tag that resolves a plain scalar, as `findScalarTagByTest` finds it; null for a string. */
 function tagOf(source: string, atKey: boolean): ScalarTag | null {
-  const tags = atKey ? KEY_TAGS : VALUE_TAGS;
-  if (source.length > CACHED_LENGTH) return tags.find((tag) => tag.test!.test(source)) ?? null;
-  const cache = atKey ? tagCache.key : tagCache.value;
-  let tag = cache.get(source);
-  if (tag === undefined) {
-    tag = tags.find((t) => t.test!.test(source)) ?? null;
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    cache.set(source, tag);
-  }
-  return tag;
+  if (!MAY_RESOLVE.test(source)) return null;
+  return (atKey ? KEY_TAGS : VALUE_TAGS).find((tag) => tag.test!.test(source)) ?? null;
 }
 
-function resolvingTags(atKey: boolean): ScalarTag[] {
+export function resolvingTags(atKey: boolean): ScalarTag[] {
   return SCHEMA.tags.filter(
     (tag): tag is ScalarTag => (tag.default === true || (atKey && tag.default === 'key')) && tag.test !== undefined,
   );

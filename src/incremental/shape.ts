@@ -26,9 +26,9 @@ export const OWN_PAGE_FIELDS = ['bodyHtml', 'readingMinutes', 'taskHtml', 'taskT
  */
 export function recordKeys(parsed: ParsedRecord): { exportsKey: string | null; shape: string } {
   const record = parsed.record;
-  // The record's JSON without body and wording is made once, for both.
-  const unworded = record && JSON.stringify({ ...record, body: '', tasks: record.tasks.map((task) => ({ ...task, task: '' })) });
-  const exportsKey = record && hashBytes(`${unworded}\0${JSON.stringify(record.tasks.map((task) => task.task))}`);
+  // The record's JSON without body and wording is made and hashed once, for both.
+  const unworded = record && hashBytes(JSON.stringify({ ...record, body: '', tasks: record.tasks.map((task) => ({ ...task, task: '' })) }));
+  const exportsKey = record && hashBytes(`${unworded}${record.tasks.map((task) => `\0${task.task.length}:${task.task}`).join('')}`);
   const shape = hashBytes(`${JSON.stringify({ diagnostics: parsed.diagnostics, date: parsed.date })}\0${unworded}`);
   return { exportsKey, shape };
 }

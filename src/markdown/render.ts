@@ -115,7 +115,7 @@ const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!~|#:/@]|www\.|^\s*(?:[-+>]|\d+[.)])\s/;
  * Text with no Markdown syntax at all skips the parser: it only needs escaping.
  */
 export function renderInline(markdown: string, options: MarkdownOptions): string {
-  const text = markdown.replace(/\s*\n\s*/g, ' ').trim();
+  const text = (markdown.includes('\n') ? markdown.replace(/\s*\n\s*/g, ' ') : markdown).trim();
   if (!MARKDOWN_SYNTAX.test(text)) return escapeHtml(text);
   const html = renderMarkdown(text, options);
   const paragraph = /^<p>([\s\S]*)<\/p>$/.exec(html);
@@ -137,19 +137,28 @@ export function escapeHtml(text: string): string {
 /** Plain text of inline Markdown, for `<title>`, feeds' summaries and `title=""` attributes. */
 export function inlineToText(markdown: string): string {
   // Without these characters none of the patterns below can match.
-  if (!INLINE_MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/(\*|_)(.*?)\1/g, '$2')
-    .replace(/~~(.*?)~~/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  if (!INLINE_MARKUP.test(markdown)) return collapseSpaces(markdown);
+  // Each pattern is tried only when its first character is there (most titles hold only code).
+  let text = markdown;
+  if (text.includes('[')) {
+    if (text.includes('!')) text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
+    text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  }
+  if (text.includes('`')) text = text.replace(/`([^`]*)`/g, '$1');
+  if (text.includes('*') || text.includes('_')) text = text.replace(/(\*\*|__)(.*?)\1/g, '$2').replace(/(\*|_)(.*?)\1/g, '$2');
+  if (text.includes('~')) text = text.replace(/~~(.*?)~~/g, '$1');
+  return collapseSpaces(text);
 }
 
 const INLINE_MARKUP = /[!\[`*_~]/;
+
+/** Whitespace that `\s+` → one space, then trim, would change: any but single spaces between words. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+
+/** Runs of whitespace as one space, none at the ends (most texts already are: they are returned as they are). */
+function collapseSpaces(text: string): string {
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
 
 /** Words in a text, for reading time: runs of letters and digits, with ' ’ - inside. */
 export function countWords(text: string): number {

@@ -21,7 +21,7 @@ const textByRegexes = (markdown: string) =>
 
 /** Strings mostly of the characters that matter here. */
 const texty = fc
-  .array(fc.constantFrom(...'ab Z9 0\'’-_*`~![]()\n\t.,é中🙂'.split(''), 'word', 'x-y', "it's"), { maxLength: 40 })
+  .array(fc.constantFrom(...'ab Z9 0\'’-_*`~![]()\n\t\r\u00a0\ufeff\u2028.,é中🙂'.split(''), '  ', 'word', 'x-y', "it's"), { maxLength: 40 })
   .map((parts) => parts.join(''));
 
 describe('plain text of Markdown', () => {

@@ -11,7 +11,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { random, syntheticRecord } from '../../src/bench/synthetic.js';
 import { simpleYamlReader } from '../../src/config/located-yaml.js';
-import { readSimpleYaml } from '../../src/config/simple-yaml.js';
+import { MAY_RESOLVE, readSimpleYaml, resolvingTags } from '../../src/config/simple-yaml.js';
 import { findRecordFiles } from '../../src/records/files.js';
 import { splitFrontMatter } from '../../src/records/frontmatter.js';
 import { addDays } from '../../src/leverage/dates.js';
@@ -228,6 +228,39 @@ describe('the fast YAML reader agrees with parseDocument', () => {
         if (expectSameBothWays(file)) accepted.nearMiss++;
       }),
       { numRuns: 3000, seed: 42 },
+    );
+  });
+});
+
+describe('plain scalars the fast reader takes for strings without testing the tags', () => {
+  // The schema's tags, as the reader relies on them: a yaml release that changes them fails here.
+  const examples: Record<string, string[]> = {
+    '^(?:~|[Nn]ull|NULL)?$': ['', '~', 'null', 'Null', 'NULL'],
+    '^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$': ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'],
+    '^0o[0-7]+$': ['0o17'],
+    '^[-+]?[0-9]+$': ['12', '-3', '+4'],
+    '^0x[0-9a-fA-F]+$': ['0x1F'],
+    '^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$': ['.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN'],
+    '^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)[eE][-+]?[0-9]+$': ['1e3', '-.5E-2', '+2.e1'],
+    '^[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)$': ['1.5', '-.5', '+3.'],
+  };
+
+  it('are those that no tag of the schema resolves', () => {
+    for (const atKey of [false, true]) {
+      const tags = resolvingTags(atKey);
+      expect(new Set(tags.map((tag) => tag.test!.source))).toEqual(new Set(Object.keys(examples)));
+      for (const tag of tags) {
+        for (const example of examples[tag.test!.source]!) {
+          expect(tag.test!.test(example), example).toBe(true);
+          expect(MAY_RESOLVE.test(example), example).toBe(true);
+        }
+      }
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 12 }), (text) => {
+        if (!MAY_RESOLVE.test(text)) expect(resolvingTags(false).some((tag) => tag.test!.test(text)), text).toBe(false);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
