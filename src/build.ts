@@ -26,6 +26,7 @@ import { planQuickRebuild, quickState, type QuickPlan } from './incremental/quic
 import {
   checkOutputFolder,
   DiskTarget,
+  InPlaceTarget,
   listFiles,
   OUTPUT_MARK,
   OUTPUT_MARK_TEXT,
@@ -154,7 +155,7 @@ async function buildOnce(options: BuildOptions, trustLastOutput: boolean): Promi
     quick && timer.time('quick', () => planQuickRebuild({ root, config, theme, site, globalKey, others, states: fileStates, last: quick }));
   if (plan && lastOutput) {
     const renderer = timer.time('templates', () => createRenderer(lastOutput.theme.compiled, site, options.render));
-    const written = await publish(out, store, lastOutput, options, timer, (target) =>
+    const written = await publish(out, store, lastOutput, { ...options, inPlace: true }, timer, (target) =>
       timer.time('render', () => writeQuickRebuild(plan, lastOutput.files, renderer, site, target)),
       (written) => store.writeOutput(generator, { ...lastOutput, inputs, files: written.files, spare: written.spare }, plan.state),
     );
@@ -248,12 +249,16 @@ async function publish(
   out: string,
   store: CacheStore,
   lastOutput: LastOutput | null,
-  options: BuildOptions,
+  /** inPlace: change the few files of a quick rebuild in the output folder itself (InPlaceTarget). */
+  options: BuildOptions & { inPlace?: boolean },
   timer: ReturnType<typeof stageTimer>,
   make: (target: OutputTarget) => Promise<unknown>,
   remember: (written: WriteStats) => Promise<void>,
 ): Promise<WriteStats> {
-  const openTarget = options.target ?? ((last) => DiskTarget.open(out, store.folder, last));
+  const inPlace = options.inPlace && store.folder && lastOutput;
+  const openTarget =
+    options.target ??
+    (inPlace ? () => InPlaceTarget.open(out, store.folder!, lastOutput) : (last) => DiskTarget.open(out, store.folder, last));
   const target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
   let written: WriteStats;
   try {

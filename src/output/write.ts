@@ -288,13 +288,8 @@ export class DiskTarget implements OutputTarget {
     return retired;
   }
 
-  /** Paths of a build's output must stay inside the output folder. */
   private workPath(relativePath: string): string {
-    const target = resolve(this.work, relativePath);
-    if (!target.startsWith(this.work + sep)) {
-      throw new BuildError([error(relativePath, 0, 0, 'a page would be written outside the output folder')]);
-    }
-    return target;
+    return pathInside(this.work, relativePath);
   }
 
   private makeDir(dir: string): void {
@@ -302,6 +297,119 @@ export class DiskTarget implements OutputTarget {
     mkdirSync(dir, { recursive: true });
     this.madeDirs.add(dir);
   }
+}
+
+/**
+ * A few files changed in the output folder itself, for a quick rebuild: each new file is
+ * written into a folder beside the output (`dist.staging-PID/`, on the same disk) and renamed
+ * over the one it replaces at commit, once all are written, so a build that fails leaves the
+ * last output as it was. Linking a staging copy of the whole
+ * site, or bringing the spare copy up to date, would cost more than the files that change.
+ * A build killed during the renames leaves the swap marker, as DiskTarget's would: the next
+ * build trusts neither the output nor the spare copy, and writes everything afresh.
+ */
+export class InPlaceTarget implements OutputTarget {
+  private readonly produced: OutputState = {};
+  /** New files, written in the staging folder: [written, final path]. */
+  private readonly pending: Array<[string, string]> = [];
+  /** Renames done: once one is, the output is no longer the last build's. */
+  private renamed = 0;
+  private written = 0;
+  private unchanged = 0;
+
+  private constructor(
+    private readonly out: string,
+    private readonly cacheDir: string,
+    private readonly staging: string,
+    private readonly last: LastOutput,
+  ) {}
+
+  static async open(out: string, cacheDir: string, last: LastOutput): Promise<InPlaceTarget> {
+    const outPath = resolve(out);
+    const staging = `${outPath}${STAGING}${process.pid}`;
+    try {
+      await writeFile(join(cacheDir, MARKER), `${outPath}\n`);
+      await rm(staging, { recursive: true, force: true });
+      await mkdir(staging);
+    } catch (err) {
+      throw writeError(out, err);
+    }
+    return new InPlaceTarget(outPath, cacheDir, staging, last);
+  }
+
+  isCurrent(path: string, key: string): boolean {
+    return this.last.files[path]?.key === key;
+  }
+
+  async keep(path: string): Promise<void> {
+    await this.keepCurrent(path);
+  }
+
+  async keepCurrent(path: string): Promise<void> {
+    if (!existsSync(this.outPath(path))) throw new OutputEdited(path);
+    this.produced[path] = this.last.files[path]!;
+    this.unchanged++;
+  }
+
+  async write(path: string, content: FileContent, key: string): Promise<void> {
+    const pieces = contentPieces(content);
+    const hash = hashBytes(pieces);
+    this.produced[path] = { key, hash };
+    const target = this.outPath(path);
+    if (this.last.files[path]?.hash === hash && existsSync(target)) {
+      this.unchanged++;
+      return;
+    }
+    this.written++;
+    const staged = join(this.staging, String(this.pending.length));
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      this.pending.push([staged, target]);
+      writePieces(staged, pieces);
+    } catch (err) {
+      throw writeError(this.out, err);
+    }
+  }
+
+  async commit(): Promise<WriteStats> {
+    const gone = Object.keys(this.last.files).filter((path) => !this.produced[path]);
+    try {
+      for (const [staged, target] of this.pending) {
+        await rename(staged, target);
+        this.renamed++;
+      }
+      for (const path of gone) await unlink(this.outPath(path)).catch(() => {});
+      await rm(this.staging, { recursive: true, force: true });
+    } catch (err) {
+      await this.abort();
+      throw writeError(this.out, err);
+    }
+    const stats = { written: this.written, unchanged: this.unchanged, removed: gone.length };
+    return { ...stats, files: this.produced, spare: this.last.spare };
+  }
+
+  async settle(): Promise<void> {
+    await rm(join(this.cacheDir, MARKER), { force: true });
+  }
+
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+    // Half renamed, the output is neither build's: the marker stays, and the next build trusts nothing.
+    if (this.renamed === 0) await this.settle();
+  }
+
+  private outPath(relativePath: string): string {
+    return pathInside(this.out, relativePath);
+  }
+}
+
+/** Paths of a build's output must stay inside the output folder. */
+function pathInside(folder: string, relativePath: string): string {
+  const target = resolve(folder, relativePath);
+  if (!target.startsWith(folder + sep)) {
+    throw new BuildError([error(relativePath, 0, 0, 'a page would be written outside the output folder')]);
+  }
+  return target;
 }
 
 /**

@@ -2,9 +2,11 @@
  * A build killed at any moment leaves the previous output complete and byte-identical (or,
  * when it got to the end, the new output complete): never a mix, never a half-written file,
  * and the next build recovers. Timed SIGKILLs on a large generated root, and deterministic
- * kills at every rename, removal and link of the write stage on a small one.
+ * kills at every rename, removal and link of the write stage on a small one. The exception,
+ * tested last: a quick rebuild, which replaces its few files in place, killed between two of
+ * its renames leaves each file whole but some old and some new, until the next build.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,4 +205,100 @@ describe('a build killed at each step of writing the output (small root, injecte
     expect(repaired.found).toBe(before);
     await site.complete();
   });
+});
+
+// A quick rebuild (only a few records' analyses changed) writes each new file beside the one
+// it replaces and renames it over it once all are written (InPlaceTarget): a failure before
+// the renames leaves dist/ exactly as it was; a kill during them leaves each file whole, old
+// or new, and the build-in-progress marker, so the next build trusts neither dist/ nor the
+// cache and writes everything again.
+describe('a quick rebuild killed or failing while it changes files in place (small root, injected faults)', () => {
+  const base = { path: '' };
+  const known = {} as Record<Version, Map<string, string>>;
+  let root = '';
+  let out = '';
+  let state: Version = 'A';
+  let newest = '';
+  const bodies: Record<Version, string> = { A: '', B: '' };
+
+  const setVersion = (v: Version) => writeFile(newest, bodies[v]);
+  /** Every file whole: as in the version before or in the new one. */
+  const eachFileFrom = (shot: Map<string, string> | null, versions: Version[]) =>
+    shot !== null && [...shot].every(([path, hash]) => versions.some((v) => known[v].get(path) === hash));
+
+  beforeAll(async () => {
+    base.path = await mkdtemp(join(tmpdir(), 'leverage-kill-quick-'));
+    root = join(base.path, 'root');
+    out = join(base.path, 'dist');
+    await writeSyntheticRoot(root, 12, 11);
+    const files = (await readdir(join(root, 'records'), { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+    newest = join(root, 'records', files.at(-1)!);
+    bodies.A = await readFile(newest, 'utf8');
+    bodies.B = `${bodies.A}\nA sentence added to the newest analysis, which the feeds carry too.\n`;
+    for (const v of ['B', 'A'] as const) {
+      await setVersion(v);
+      const ref = join(base.path, `ref-${v}`);
+      const run = await runLeverage(['build', '--root', root, '--out', ref, '--no-cache']);
+      expect(run.code, run.stderr).toBe(0);
+      known[v] = (await snapshot(ref))!;
+      await rm(ref, { recursive: true, force: true });
+    }
+    const first = await runLeverage(['build', '--root', root, '--out', out]);
+    expect(first.code, first.stderr).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    if (base.path) await rm(base.path, { recursive: true, force: true });
+  });
+
+  async function buildTo(target: Version, fault?: string) {
+    await setVersion(target);
+    const run = await runLeverage(['build', '--root', root, '--out', out], fault ? { fault } : {});
+    return { run, shot: await snapshot(out) };
+  }
+
+  it('the quick rebuild itself: the new version, with its three changed files renamed into place', { timeout: 60_000 }, async () => {
+    const target: Version = state === 'A' ? 'B' : 'A';
+    const { run, shot } = await buildTo(target);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/ 3 files written/); // the record's page and the two feeds
+    expect(identify(shot, known)).toBe(target);
+    state = target;
+  });
+
+  it.each(['writeFile:1:ENOSPC', 'writeFile:2:EIO', 'rename:1:EIO'])(
+    'failing (%s) before any file is replaced: dist/ is as it was, nothing left in it, and the next build is right',
+    { timeout: 60_000 },
+    async (fault) => {
+      const before = state;
+      const target: Version = state === 'A' ? 'B' : 'A';
+      const failed = await buildTo(target, fault);
+      expect(failed.run.code).not.toBe(0);
+      expect(failed.run.stderr).toMatch(/could not write the site/);
+      expect(identify(failed.shot, known)).toBe(before);
+      expect(await leftovers(out)).toEqual([]);
+      const next = await buildTo(target);
+      expect(next.run.code, next.run.stderr).toBe(0);
+      expect(identify(next.shot, known)).toBe(target);
+      state = target;
+    },
+  );
+
+  it.each(['rename:1:kill-after', 'rename:2:kill-after', 'rename:3:kill-before'])(
+    'killed between its renames (%s): each file of dist/ is whole, and the next build writes the new site whole',
+    { timeout: 60_000 },
+    async (fault) => {
+      const before = state;
+      const target: Version = state === 'A' ? 'B' : 'A';
+      const killed = await buildTo(target, fault);
+      expect(killed.run.signal).toBe('SIGKILL');
+      expect(eachFileFrom(killed.shot, [before, target])).toBe(true);
+      expect(identify(killed.shot, known)).toMatch(/^a mix/);
+      expect(await readdir(join(root, '.leverage-cache'))).toContain('build-in-progress');
+      const next = await buildTo(target);
+      expect(next.run.code, next.run.stderr).toBe(0);
+      expect(identify(next.shot, known)).toBe(target);
+      expect(await leftovers(out)).toEqual([]);
+      state = target;
+    },
+  );
 });

@@ -4,7 +4,7 @@
  * nothing else can differ.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile, rm, utimes } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, type BuildSummary } from '../../src/build.js';
 import { makeRoot, removeRoot, writeFiles } from '../support/site.js';
@@ -69,6 +69,21 @@ describe('a quick rebuild', () => {
     expect(summary.processed).toBe(1);
     expect(summary.written).toBe(1);
     expect(await readFile(join(root, `dist/records/${date(2)}/index.html`), 'utf8')).toContain('<strong>bold</strong>');
+  });
+
+  // The first rebuild after a cold build used to link all of the site into a staging copy to
+  // swap it in (on an ext4 disk, 0.4-1 s of 1.2 s at 4000 records): now the few files change in place.
+  it('changes its files in the output folder itself: the others stay the very same files', async () => {
+    const inode = async (path: string) => (await stat(join(root, 'dist', path))).ino;
+    const kept = ['', 'index.html', `records/${date(5)}/index.html`, 'tags/index.html'];
+    const before = await Promise.all(kept.map(inode));
+    const changedBefore = await inode(`records/${date(2)}/index.html`);
+    await save(2, { body: 'Changed in place.\n' });
+    const summary = await expectSameAsColdBuild(root);
+    expect(wasQuick(summary)).toBe(true);
+    expect(await Promise.all(kept.map(inode))).toEqual(before);
+    expect(await inode(`records/${date(2)}/index.html`)).not.toBe(changedBefore);
+    expect((await readdir(root)).filter((name) => name.startsWith('dist.'))).toEqual([]);
   });
 
   it('makes the feeds again when the record is one of their newest', async () => {
