@@ -4,16 +4,20 @@
  */
 import { createHash, hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let generator: string | undefined;
 
-/** Hash of every source file of the running generator (lib/ when compiled, src/ in tests). */
+/**
+ * Hash of every source file of the running generator: the bundle when it runs bundled (it
+ * holds all the code that runs, workers' included), else lib/ when compiled, src/ in tests.
+ */
 export function generatorFingerprint(): string {
   if (generator) return generator;
   const hash = createHash('sha1');
-  const top = fileURLToPath(new URL('../', import.meta.url));
+  const here = fileURLToPath(new URL('./', import.meta.url));
+  const top = basename(here) === 'bundle' ? here : fileURLToPath(new URL('../', import.meta.url));
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);

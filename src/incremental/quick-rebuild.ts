@@ -6,6 +6,7 @@
  * the feeds' entries), and every other file is kept, without reading the other records or
  * modelling the site. Anything else, and any doubt, falls back to the full incremental build.
  */
+import { deserialize, serialize } from 'node:v8';
 import { hasErrors } from '../diagnostics.js';
 import type { SiteConfig } from '../config/types.js';
 import type { ThemeSources } from '../render/theme.js';
@@ -35,8 +36,11 @@ export interface QuickState {
   /** Fingerprint of every input but the record files' bytes: config, theme, drafts, public files, the list of files. */
   others: string;
   files: Record<string, FileSummary>;
-  /** Each record page without its content, by record file. */
-  frames: Record<string, PageFrame>;
+  /**
+   * Each record page without its content, by record file, encoded on its own: a quick rebuild
+   * decodes only the few it needs (decoding all of them took a tenth of its time).
+   */
+  frames: Record<string, Uint8Array>;
   /** The feeds' entries, as written. */
   feed: FeedEntry[];
 }
@@ -53,9 +57,9 @@ export function quickState(
     files[file] = { mtimeMs: entry.mtimeMs, size: entry.size, hash: entry.hash, shape: entry.shape, exportsKey: entry.exportsKey };
   }
   const fileOf = new Map(records.map((record) => [record.date, record.file]));
-  const frames: Record<string, PageFrame> = {};
+  const frames: Record<string, Uint8Array> = {};
   for (const page of model.pages) {
-    if (page.template === 'record') frames[fileOf.get(page.record.date)!] = { ...page, record: null };
+    if (page.template === 'record') frames[fileOf.get(page.record.date)!] = serialize({ ...page, record: null } satisfies PageFrame);
   }
   return { others, files, frames, feed };
 }
@@ -112,7 +116,7 @@ export function planQuickRebuild(input: QuickInput): QuickPlan | null {
   for (const entry of edited) {
     const frame = last.frames[entry.file];
     if (!frame) continue; // a draft, not published in this build
-    const page: RecordPage = { ...frame, record: entry.content! };
+    const page: RecordPage = { ...(deserialize(frame) as PageFrame), record: entry.content! };
     pages.push({ page, key: pageKey(page, new Map([[entry.content!, entry.hash]]), input.globalKey) });
     const inFeed = (feed ?? last.feed).findIndex((item) => item.date === page.record.date);
     if (inFeed >= 0) {

@@ -4,7 +4,6 @@
  * read; only the rest are parsed and rendered, across worker threads.
  */
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SiteConfig } from '../config/types.js';
 import { assembleRecords } from '../records/read.js';
@@ -37,7 +36,7 @@ export function statFiles(root: string, files: string[]): Record<string, FileSta
   for (const file of files) {
     states[file] = { mtimeMs: 0, size: -1 };
     try {
-      const info = statSync(join(root, ...file.split('/')));
+      const info = statSync(`${root}/${file}`);
       states[file] = { mtimeMs: info.mtimeMs, size: info.size };
     } catch {
       // Reading the file will say what is wrong with it.
