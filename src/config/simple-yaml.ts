@@ -12,7 +12,7 @@
  * - a first line of spaces (the rest of the `---` line), then `key: value` lines at column 0,
  *   keys made of letters, digits, `_` and `-`; blank lines only at the end;
  * - a value is a scalar on the key's line: plain (one line, no `: `, ` #` or leading
- *   indicator), "double-quoted" (escapes `\\` and `\"` only), 'single-quoted', a block
+ *   indicator), "double-quoted" (escapes `\` and `\"` only), 'single-quoted', a block
  *   scalar `>`, `>-`, `|` or `|-` whose lines share one indentation, a one-line flow list
  *   `[a, "b", 'c']` of such scalars, or nothing;
  * - a top-level key with nothing after it may own a block list (`- item` lines) of scalars
@@ -31,9 +31,9 @@ export interface SimpleYaml {
 
 /*
  * Nodes are made from prototypes that carry the node type. The classes' constructors give
- * each node its type with its own \`Object.defineProperty\`, which cost a tenth of the time
- * of reading a record; \`isScalar\`, \`isMap\` and the rest read the type the same way from
- * the prototype (the library marks nodes with \`Symbol.for('yaml.node.type')\`, a registered
+ * each node its type with its own `Object.defineProperty`, which cost a tenth of the time
+ * of reading a record; `isScalar`, `isMap` and the rest read the type the same way from
+ * the prototype (the library marks nodes with `Symbol.for('yaml.node.type')`, a registered
  * symbol, so that nodes are recognised across copies of it).
  */
 const NODE_TYPE = Symbol.for('yaml.node.type');
@@ -57,7 +57,7 @@ const DEFAULT_DOCUMENT = new Document();
 const SCHEMA: Schema = DEFAULT_DOCUMENT.schema;
 const SCALAR_NODE = nodePrototype(Scalar.prototype, 'yaml.scalar');
 const PAIR_NODE = nodePrototype(Pair.prototype, 'yaml.pair');
-/** A collection's \`schema\`, a property that is not enumerable, is on its prototype too. */
+/** A collection's `schema`, a property that is not enumerable, is on its prototype too. */
 const SCHEMA_PROPERTY = { schema: { value: SCHEMA, configurable: true, enumerable: false, writable: true } };
 const MAP_NODE = nodePrototype(YAMLMap.prototype, 'yaml.map', SCHEMA_PROPERTY);
 const SEQ_NODE = nodePrototype(YAMLSeq.prototype, 'yaml.seq', SCHEMA_PROPERTY);

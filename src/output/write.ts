@@ -303,10 +303,10 @@ export class DiskTarget implements OutputTarget {
  * A few files changed in the output folder itself, for a quick rebuild: each new file is
  * written into a folder beside the output (`dist.staging-PID/`, on the same disk) and renamed
  * over the one it replaces at commit, once all are written, so a build that fails leaves the
- * last output as it was. Linking a staging copy of the whole
- * site, or bringing the spare copy up to date, would cost more than the files that change.
- * A build killed during the renames leaves the swap marker, as DiskTarget's would: the next
- * build trusts neither the output nor the spare copy, and writes everything afresh.
+ * last output as it was. Linking a staging copy of the whole site, or bringing the spare copy
+ * up to date, would cost more than the files that change. A build killed during the renames
+ * leaves every file whole, some old and some new, and the swap marker, as DiskTarget's would:
+ * the next build trusts neither the output nor the spare copy, and writes everything afresh.
  */
 export class InPlaceTarget implements OutputTarget {
   private readonly produced: OutputState = {};
