@@ -170,18 +170,22 @@ export function countWords(text: string): number {
 
 /** countWords for ASCII text, without a Unicode regular expression; null for other text. */
 function countAsciiWords(text: string): number | null {
+  // Without branches on the characters (word boundaries are too frequent to predict): a word
+  // starts at a letter or digit outside a word; ' and - continue a word, anything else ends it.
   let words = 0;
-  let inWord = false;
+  let inWord = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x7f) return null;
-    const alphanumeric = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (alphanumeric) {
-      if (!inWord) words++;
-      inWord = true;
-    } else if (!(inWord && (c === 0x27 || c === 0x2d))) {
-      inWord = false;
-    }
+    const kind = ASCII_KIND[c]!;
+    const alphanumeric = kind & 1;
+    words += alphanumeric & (inWord ^ 1);
+    inWord = alphanumeric | ((kind >> 1) & inWord);
   }
   return words;
 }
+
+/** Per ASCII character: 1 letter or digit, 2 `'` or `-`, 0 anything else. */
+const ASCII_KIND = new Uint8Array(128).map((_, c) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : c === 0x27 || c === 0x2d ? 2 : 0,
+);
