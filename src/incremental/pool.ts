@@ -1,17 +1,19 @@
 /**
- * Reads record files in this thread and in worker threads, `os.availableParallelism()` threads
- * in all (override: LEVERAGE_WORKERS=N; 1 reads everything in this thread). This thread takes
- * its share a batch at a time, letting the workers' answers in between: a record read in a
- * worker costs more (its entry is copied back), so this thread, which would otherwise only
- * wait, reads the most. Workers send entries back as objects, not as encoded bytes: the main
- * thread then holds them as it holds its own (bytes kept beside them raised the peak memory of
- * 4000 records from 305 to as much as 350 MB).
+ * Reads record files in this thread and in worker threads, one thread fewer than
+ * `os.availableParallelism()` in all, so that a core is left to the garbage collector's
+ * helper threads and the system (override: LEVERAGE_WORKERS=N threads in all; 1 reads
+ * everything in this thread). This thread takes its share a batch at a time, letting the
+ * workers' answers in between: a record read in a worker costs more (its entry is copied
+ * back), so this thread, which would otherwise only wait, reads the most. Workers send entries
+ * back as objects, not as encoded bytes: the main thread then holds them as it holds its own
+ * (bytes kept beside them raised the peak memory of 4000 records from 305 to as much as 350 MB).
  *
- * Measured on two cores (4000 records, six alternating runs): the build took 5.2–5.7 s with
- * one worker beside this thread and 5.5 s in this thread alone, using 1.7 s more CPU, at the
- * same peak memory. Small builds stay in this thread: a worker costs more to start than it
- * saves below a few hundred records.
- */
+ * Measured on two cores (4000 records, three sets of three alternating cold builds): this
+ * thread alone took 5.51, 6.54 and 7.32 s (medians of each set), one worker beside it 5.79,
+ * 7.03 and 7.60 s, using 1.3–3 s more CPU, at the same peak memory. Allocation-heavy
+ * JavaScript runs 25–40% slower in each of two busy threads here (a hash loop does not).
+ * Small builds stay in this thread: a worker costs more to start than it saves below a few
+ * hundred records. */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +36,7 @@ export function threadCount(jobs: number): number {
   const override = Number(process.env.LEVERAGE_WORKERS);
   if (Number.isInteger(override) && override >= 1) return override;
   if (jobs < MIN_JOBS_FOR_WORKERS) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 8));
+  return Math.max(1, Math.min(availableParallelism() - 1, 8));
 }
 
 /**
