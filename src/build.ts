@@ -19,6 +19,7 @@ import { scanRecordFiles } from './records/files.js';
 import { buildSiteModel, siteInfo } from './site/pages.js';
 import type { RecordContent, SiteInfo, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
+import { precompiledTheme } from './render/default-theme.js';
 import { compileTheme, createRenderer, type CompiledTheme, type Renderer, type RenderOptions } from './render/render.js';
 import { feedEntries, feedFiles, siteFiles } from './output/site-files.js';
 import type { FeedEntry } from './output/feeds.js';
@@ -173,7 +174,7 @@ async function buildOnce(options: BuildOptions, trustLastOutput: boolean): Promi
   // When worker threads read the records, this thread compiles the templates meanwhile.
   const lastTheme = manifest.value?.output?.theme;
   const compiled = await compileWhileReading(
-    () => (lastTheme?.hash === theme.hash ? lastTheme.compiled : compileTheme(theme, site)),
+    () => (lastTheme?.hash === theme.hash ? lastTheme.compiled : (precompiledTheme(theme.hash) ?? compileTheme(theme, site))),
     reading,
     timer,
   );
