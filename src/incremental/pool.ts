@@ -13,7 +13,8 @@
  * 7.03 and 7.60 s, using 1.3–3 s more CPU, at the same peak memory. Allocation-heavy
  * JavaScript runs 25–40% slower in each of two busy threads here (a hash loop does not).
  * Small builds stay in this thread: a worker costs more to start than it saves below a few
- * hundred records. */
+ * hundred records.
+ */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
