@@ -50,6 +50,13 @@ const OUTSIDE_SUBSET = new Error('outside the simple YAML subset');
  */
 const UNUSUAL_CHARACTER =
   /[^\r\n\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uD800-\uDFFF\uE000-\uFEFE\uFF00-\uFFFD]|\r(?!\n|$)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Printable ASCII and line feeds: no unusual character, seen several times faster. */
+const PRINTABLE_ASCII = /^[\n\x20-\x7E]*$/;
+
+export function hasUnusualCharacter(text: string): boolean {
+  return !PRINTABLE_ASCII.test(text) && UNUSUAL_CHARACTER.test(text);
+}
+
 const KEY = /[A-Za-z_][\w-]*/y;
 const MAX_KEY_LENGTH = 100;
 /** Nodes are made with the schema and options of a default document, as `parseDocument` makes them. */
@@ -103,7 +110,7 @@ const FLOW_PLAIN_STOP = new Set([...',[]{}#:\'"']);
 
 /** The tree `parseDocument` would build for `text`, or null when `text` is outside the subset. */
 export function readSimpleYaml(text: string): SimpleYaml | null {
-  if (UNUSUAL_CHARACTER.test(text)) return null;
+  if (hasUnusualCharacter(text)) return null;
   try {
     return new SimpleReader(text).read();
   } catch (cause) {
@@ -227,93 +234,21 @@ class SimpleReader {
 
   /** A plain or quoted scalar that ends its line. */
   private readLineScalar(at: number): Scalar {
-    const lineEnd = this.ends[this.line]!;
-    const quote = this.text[at];
-    let scalar: Scalar;
-    let end: number;
-    if (quote === '"' || quote === "'") {
-      const quoted = this.readQuoted(at, lineEnd);
-      end = quoted.end;
-      scalar = this.scalar(quoted.value, [at, end, this.nexts[this.line]!], quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
-    } else {
-      end = lineEnd;
-      while (this.text.charCodeAt(end - 1) === 32) end--;
-      const source = this.text.slice(at, end);
-      if (!isSimplePlain(source)) outside();
-      scalar = this.scalar(source, [at, end, this.nexts[this.line]!], 'PLAIN');
-    }
-    if (!this.onlySpaces(end, lineEnd)) outside();
+    const read = lineScalar(this.text, at, this.ends[this.line]!) ?? outside();
+    const scalar = this.scalar(read.value, [at, read.end, this.nexts[this.line]!], read.type);
     this.line++;
     return scalar;
   }
 
-  /** A quoted scalar's value and where it ends (after the closing quote), on one line. */
-  private readQuoted(at: number, lineEnd: number): { value: string; end: number } {
-    const { text } = this;
-    const quote = text[at]!;
-    let value = '';
-    let from = at + 1;
-    for (let i = from; i < lineEnd; i++) {
-      const c = text[i];
-      if (quote === '"' && c === '\\') {
-        const escaped = text[i + 1];
-        if (escaped !== '\\' && escaped !== '"') outside();
-        value += text.slice(from, i) + escaped;
-        from = ++i + 1;
-      } else if (c === quote) {
-        if (quote === "'" && text[i + 1] === "'") {
-          value += text.slice(from, i + 1);
-          from = ++i + 1;
-        } else {
-          return { value: value + text.slice(from, i), end: i + 1 };
-        }
-      }
-    }
-    return outside();
-  }
-
   /** `[a, "b", 'c']` on one line. */
   private readFlowSeq(at: number): YAMLSeq {
-    const { text } = this;
-    const lineEnd = this.ends[this.line]!;
+    const list = flowList(this.text, at, this.ends[this.line]!) ?? outside();
     const seq = newSeq();
     seq.flow = true;
-    let i = this.skipSpaces(at + 1, lineEnd);
-    while (text[i] !== ']') {
-      const item = this.readFlowItem(i, lineEnd);
-      seq.items.push(item.scalar);
-      i = text[item.next] === ']' ? item.next : this.skipSpaces(item.next + 1, lineEnd);
-    }
-    const close = i + 1;
-    if (!this.onlySpaces(close, lineEnd)) outside();
-    seq.range = [at, close, this.nexts[this.line]!];
+    seq.items = list.items.map((item) => this.scalar(item.value, [item.at, item.end, item.next], item.type));
+    seq.range = [at, list.end, this.nexts[this.line]!];
     this.line++;
     return seq;
-  }
-
-  /** One item of a flow list, and the offset of the `,` or `]` after it. */
-  private readFlowItem(at: number, lineEnd: number): { scalar: Scalar; next: number } {
-    const { text } = this;
-    const quote = text[at];
-    let end: number;
-    let scalar: Scalar;
-    if (quote === '"' || quote === "'") {
-      const quoted = this.readQuoted(at, lineEnd);
-      end = quoted.end;
-      scalar = this.scalar(quoted.value, [at, end, end], quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
-    } else {
-      end = at;
-      while (end < lineEnd && !FLOW_PLAIN_STOP.has(text[end]!)) end++;
-      while (end > at && text.charCodeAt(end - 1) === 32) end--;
-      const source = text.slice(at, end);
-      if (source === '' || INDICATORS.has(source[0]!)) outside();
-      scalar = this.scalar(source, [at, end, end], 'PLAIN');
-    }
-    const next = this.skipSpaces(end, lineEnd);
-    if (text[next] !== ',' && text[next] !== ']') outside();
-    if (text[next] === ',' && text[this.skipSpaces(next + 1, lineEnd)] === ']') outside();
-    scalar.range![2] = next;
-    return { scalar, next };
   }
 
   /** `>`, `>-`, `|` or `|-`, then one or more lines of the same indentation, deeper than `column`. */
@@ -372,13 +307,11 @@ class SimpleReader {
   }
 
   private skipSpaces(at: number, end: number): number {
-    while (at < end && this.text.charCodeAt(at) === 32) at++;
-    return at;
+    return skipSpaces(this.text, at, end);
   }
 
-
   private onlySpaces(from: number, to: number): boolean {
-    return this.skipSpaces(from, to) === to;
+    return skipSpaces(this.text, from, to) === to;
   }
 
   /** A scalar as `composeScalar` makes it: plain ones resolved by the first core tag whose test matches. */
@@ -397,6 +330,112 @@ class SimpleReader {
     if (tag?.format) scalar.format = tag.format;
     return scalar;
   }
+}
+
+/** A one-line scalar as written: its source (plain) or value (quoted), and where it ends. */
+export interface LineScalar {
+  type: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+  /** The source of a plain scalar (its value is resolved from it), the value of a quoted one. */
+  value: string;
+  /** After the last character (the closing quote). */
+  end: number;
+}
+
+/** A plain or quoted scalar from `at` that ends its line (trailing spaces allowed); null outside the subset. */
+export function lineScalar(text: string, at: number, lineEnd: number): LineScalar | null {
+  const quote = text[at];
+  let read: LineScalar | null;
+  if (quote === '"' || quote === "'") {
+    read = readQuoted(text, at, lineEnd);
+  } else {
+    let end = lineEnd;
+    while (text.charCodeAt(end - 1) === 32) end--;
+    const source = text.slice(at, end);
+    read = isSimplePlain(source) ? { type: 'PLAIN', value: source, end } : null;
+  }
+  return read && skipSpaces(text, read.end, lineEnd) === lineEnd ? read : null;
+}
+
+/** A quoted scalar's value and where it ends (after the closing quote), on one line. */
+function readQuoted(text: string, at: number, lineEnd: number): LineScalar | null {
+  const quote = text[at]!;
+  const type = quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+  let value = '';
+  let from = at + 1;
+  for (let i = from; i < lineEnd; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') {
+      const escaped = text[i + 1];
+      if (escaped !== '\\' && escaped !== '"') return null;
+      value += text.slice(from, i) + escaped;
+      from = ++i + 1;
+    } else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") {
+        value += text.slice(from, i + 1);
+        from = ++i + 1;
+      } else {
+        return { type, value: value + text.slice(from, i), end: i + 1 };
+      }
+    }
+  }
+  return null;
+}
+
+/** One item of a flow list: as a line scalar, plus where it starts and the offset of the `,` or `]` after it. */
+export interface FlowItem extends LineScalar {
+  at: number;
+  next: number;
+}
+
+/** `[a, "b", 'c']` from `at`, ending its line (trailing spaces allowed); null outside the subset. `end` is after the `]`. */
+export function flowList(text: string, at: number, lineEnd: number): { items: FlowItem[]; end: number } | null {
+  const items: FlowItem[] = [];
+  let i = skipSpaces(text, at + 1, lineEnd);
+  while (text[i] !== ']') {
+    const item = flowItem(text, i, lineEnd);
+    if (!item) return null;
+    items.push(item);
+    i = text[item.next] === ']' ? item.next : skipSpaces(text, item.next + 1, lineEnd);
+  }
+  const end = i + 1;
+  return skipSpaces(text, end, lineEnd) === lineEnd ? { items, end } : null;
+}
+
+function flowItem(text: string, at: number, lineEnd: number): FlowItem | null {
+  const quote = text[at];
+  let read: LineScalar | null;
+  if (quote === '"' || quote === "'") {
+    read = readQuoted(text, at, lineEnd);
+  } else {
+    let end = at;
+    while (end < lineEnd && !FLOW_PLAIN_STOP.has(text[end]!)) end++;
+    while (end > at && text.charCodeAt(end - 1) === 32) end--;
+    const source = text.slice(at, end);
+    read = source === '' || INDICATORS.has(source[0]!) ? null : { type: 'PLAIN', value: source, end };
+  }
+  if (!read) return null;
+  const next = skipSpaces(text, read.end, lineEnd);
+  if (text[next] !== ',' && text[next] !== ']') return null;
+  if (text[next] === ',' && text[skipSpaces(text, next + 1, lineEnd)] === ']') return null;
+  return { ...read, at, next };
+}
+
+function skipSpaces(text: string, at: number, end: number): number {
+  while (at < end && text.charCodeAt(at) === 32) at++;
+  return at;
+}
+
+/**
+ * What a plain scalar in value position means under the core schema (a string, number,
+ * boolean or null), as `parseDocument` resolves it; undefined when resolving reports a problem.
+ */
+export function plainValue(source: string): unknown {
+  const tag = tagOf(source, false);
+  if (!tag) return source;
+  let failed = false;
+  const resolved = tag.resolve(source, () => (failed = true), DEFAULT_DOCUMENT.options);
+  if (failed) return undefined;
+  return isScalar(resolved) ? resolved.value : resolved;
 }
 
 /** The tag that resolves a plain scalar, as `findScalarTagByTest` finds it; null for a string. */

@@ -24,9 +24,11 @@ export async function readTextFile(root: string, file: string): Promise<TextFile
 
 /** Decodes UTF-8 bytes, line ends made LF; an error at the first invalid byte or NUL character otherwise. */
 export function decodeText(file: string, bytes: Uint8Array): TextFile {
-  const bad = firstInvalidByte(bytes);
-  if (bad !== -1) {
-    const { line, column } = bytePosition(bytes, bad);
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const { line, column } = bytePosition(bytes, firstInvalidByte(bytes));
     return fail(file, line, column, 'the file is not valid UTF-8 text', 'save it as UTF-8');
   }
   const nul = bytes.indexOf(0);
@@ -34,8 +36,11 @@ export function decodeText(file: string, bytes: Uint8Array): TextFile {
     const { line, column } = bytePosition(bytes, nul);
     return fail(file, line, column, 'the file contains a NUL character, so it is not text', 'save it as plain UTF-8 text');
   }
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n') };
+  return { ok: true, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text };
 }
+
+/** Throws at the first invalid sequence; drops a BOM. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** `ENOENT`, `EACCES`, … of a file-system error. */
 export function errorCode(cause: unknown): string {

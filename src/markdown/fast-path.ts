@@ -30,10 +30,12 @@ const TOP_HEADING = 3;
  * and lone surrogates are the pipeline's.
  */
 const UNSUPPORTED_CHARACTERS = /[\0-\x09\x0b-\x1f\x7f\ufeff]|\p{Cs}/u;
+/** Printable ASCII and line feeds: none of those, seen several times faster. */
+const PRINTABLE_ASCII = /^[\n\x20-\x7E]*$/;
 
 /** Block Markdown → the pipeline's HTML (trimmed), or null when the text is outside the subset. */
 export function fastMarkdown(markdown: string): string | null {
-  if (UNSUPPORTED_CHARACTERS.test(markdown)) return null;
+  if (!PRINTABLE_ASCII.test(markdown) && UNSUPPORTED_CHARACTERS.test(markdown)) return null;
   const lines = markdown.split('\n');
   const blocks: Block[] = [];
   let at = 0;

@@ -1,6 +1,5 @@
 /** One record file's text → a validated LeverageRecord, or located diagnostics. Pure. */
 
-import path from 'node:path';
 import type { Node } from 'yaml';
 import { error, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -9,7 +8,9 @@ import type { FieldSpec } from '../config/fields.js';
 import { topMap } from '../config/located-yaml.js';
 import type { Position } from '../config/located-yaml.js';
 import type { SiteConfig } from '../config/types.js';
-import { formatLongDate, isCalendarDate } from '../leverage/dates.js';
+import { isCalendarDate } from '../leverage/dates.js';
+import { calendarDay, completeRecord, fileNameDate } from './record-fields.js';
+import { readRegularRecord, regularRecordReader } from './regular-record.js';
 import { FRONT_MATTER_START, splitFrontMatter } from './frontmatter.js';
 import { readTasks } from './tasks.js';
 import type { LeverageRecord, Task } from './types.js';
@@ -44,11 +45,15 @@ const RECORD_SPEC: FieldSpec = {
 };
 
 const TASKS_HINT = 'list at least one task under tasks:, each with task, human and claude';
-const FILE_NAME_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;
 const IN_FILE_NAME: Position = { line: 0, column: 0 };
 
-/** Diagnostics come sorted by line and column. */
+/**
+ * A valid record of the regular shape is read directly (regular-record.ts); any other file
+ * the full way, which finds every problem. Diagnostics come sorted by line and column.
+ */
 export function parseRecord(file: string, text: string, config: SiteConfig): ParsedRecord {
+  const regular = regularRecordReader.enabled ? readRegularRecord(file, text, config) : null;
+  if (regular) return regular;
   const result = checkRecord(file, text, config);
   return { ...result, diagnostics: sortDiagnostics(result.diagnostics) };
 }
@@ -67,23 +72,15 @@ function checkRecord(file: string, text: string, config: SiteConfig): ParsedReco
   const tasks = readTaskList(fields, items);
   const read = {
     title: fields.string('title'),
-    model: fields.string('model') ?? config.defaultModel,
-    tags: fields.tagList('tags') ?? [...config.defaultTags],
-    summary: fields.string('summary') ?? null,
-    tokens: fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER }) ?? null,
+    model: fields.string('model'),
+    tags: fields.tagList('tags'),
+    summary: fields.string('summary'),
+    tokens: fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER }),
     tasksCompleted: readTasksCompleted(fields, items?.length ?? 0),
-    draft: fields.boolean('draft') ?? false,
+    draft: fields.boolean('draft'),
   };
   if (hasErrors(diagnostics) || !date || !tasks) return { record: null, diagnostics, date };
-  const record: LeverageRecord = {
-    ...read,
-    date: date.iso,
-    file,
-    title: read.title ?? defaultTitle(config.titlePattern, date.iso),
-    tasksCompleted: read.tasksCompleted ?? tasks.length,
-    tasks,
-    body,
-  };
+  const record = completeRecord(read, { date: date.iso, file }, tasks, body, config);
   return { record, diagnostics, date };
 }
 
@@ -125,27 +122,13 @@ function readTasksCompleted(fields: Fields, rows: number): number | undefined {
   );
 }
 
-/**
- * The calendar day of a YAML date value: a `YYYY-MM-DD` string as written, or a Date (from
- * an unquoted YAML 1.1 timestamp) read in UTC, so no time zone can shift the day.
- */
-export function calendarDay(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim();
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  return undefined;
-}
-
-function defaultTitle(pattern: string, iso: string): string {
-  return pattern.replaceAll('{date}', formatLongDate(iso)).replaceAll('{isoDate}', iso);
-}
-
 /** The `YYYY-MM-DD` a file name starts with, if any; an error when it is not a real day. */
 function dateFromFileName(file: string, diagnostics: Diagnostic[]): string | undefined {
-  const match = FILE_NAME_DATE.exec(path.posix.basename(file));
-  if (!match) return undefined;
-  if (isCalendarDate(match[1]!)) return match[1];
+  const named = fileNameDate(file);
+  if (!named) return undefined;
+  if (named.valid) return named.iso;
   diagnostics.push(
-    error(file, 0, 0, `the file name starts with ${match[1]}, which is not a day of the calendar`, 'rename the file to a real date'),
+    error(file, 0, 0, `the file name starts with ${named.iso}, which is not a day of the calendar`, 'rename the file to a real date'),
   );
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/types.js';
-import { calendarDay } from '../../src/records/parse.js';
+import { calendarDay } from '../../src/records/record-fields.js';
 import { lines, oneTask, parse } from './helpers.js';
 
 /** The reference day of records.md: human, claude per row. */
