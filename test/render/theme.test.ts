@@ -512,6 +512,16 @@ describe('default theme', () => {
     expect(select('a[rel="next"]', record)?.properties.href).toBe('/blog/records/2026-03-03/');
   });
 
+  it('writes its own text in Latin-1 (arrows as entities), so pages of Latin-1 records stay one byte per character in memory', () => {
+    // A single wider character makes V8 hold the whole rendered page at two bytes per
+    // character, which made encoding 4000 pages 35% slower.
+    for (const [url, html] of site.html) {
+      if (/[^\x00-\xff]/.test(HOSTILE + JSON.stringify(site.model.pages.find((page) => page.url === url)))) continue;
+      expect(html.match(/[^\x00-\xff]/g), url).toBeNull();
+    }
+    expect(text(select('a[rel="next"]', tree(site, '/records/2026-03-02/'))!)).toMatch(/^Next → /);
+  });
+
   it('renders byte-identical output twice', async () => {
     const again = await buildSite(theme, { author: { name: 'Ada Example', bio: 'Builds *things*.' }, callToAction: 'Write to me.' });
     for (const [url, html] of site.html) expect(again.html.get(url), url).toBe(html);
