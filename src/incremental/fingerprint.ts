@@ -40,6 +40,7 @@ export function fingerprint(...parts: unknown[]): string {
 export function hashBytes(bytes: Uint8Array | string | readonly Uint8Array[]): string {
   // The one-shot form: a Hash object costs more to make than hashing a page.
   if (!Array.isArray(bytes)) return hash('sha1', bytes as Uint8Array | string, 'hex');
+  if (bytes.length === 1) return hash('sha1', bytes[0]!, 'hex');
   const pieces = createHash('sha1');
   for (const piece of bytes) pieces.update(piece);
   return pieces.digest('hex');

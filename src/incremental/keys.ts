@@ -4,12 +4,11 @@
  * content stood in for by the hash of its file (the content is a function of that file, the
  * config and the generator, which the build's global key covers).
  */
-import { createHash } from 'node:crypto';
+import { hashBytes } from './fingerprint.js';
 import type { Page, RecordContent } from '../site/types.js';
 
 export function pageKey(page: Page, contentKeys: Map<RecordContent, string>, globalKey: string): string {
-  const json = JSON.stringify(keyedModel(page, contentKeys));
-  return createHash('sha1').update(globalKey).update('\0').update(json).digest('hex');
+  return hashBytes(`${globalKey}\0${JSON.stringify(keyedModel(page, contentKeys))}`);
 }
 
 /**
@@ -34,7 +33,7 @@ function keyedModel(page: Page, contentKeys: Map<RecordContent, string>): object
 }
 
 /** The last chart digested: the pages of a tag, made one after the other, share one chart. */
-let lastChart = { svg: '', digest: sha1('') };
+let lastChart = { svg: '', digest: hashBytes('') };
 
 /**
  * A chart stood in for by its digest (an object where the page has a string, so no chart can
@@ -42,10 +41,6 @@ let lastChart = { svg: '', digest: sha1('') };
  * SVG escaped into JSON and hashed again.
  */
 function chartDigest(svg: string): string {
-  if (svg !== lastChart.svg) lastChart = { svg, digest: sha1(svg) };
+  if (svg !== lastChart.svg) lastChart = { svg, digest: hashBytes(svg) };
   return lastChart.digest;
-}
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }
