@@ -28,8 +28,11 @@ const IN_LINK_TEXT: Context = { newlines: false, closing: null };
 const PLAIN_RUN = /[^`*_[\]\\<&~|@!\n\t\0-\x1f\x7f]+/y;
 const ASCII_ALPHANUMERIC = /[A-Za-z0-9]/;
 
-/** After these GFM turns text into links (autolink literals), or it is a footnote call. */
-const AUTOLINK_OR_FOOTNOTE = /www\.|https?:|mailto:|xmpp:|:\/\/|@|\[\^/i;
+/**
+ * After these GFM turns text into links (autolink literals). So does `@` (an email address),
+ * and `[^` is a footnote call: neither is read as text, so the fast path gives up on both.
+ */
+const AUTOLINK_LITERAL = /www\.|https?:|mailto:|xmpp:|:\/\//i;
 
 /** A link destination that neither sanitising nor URL normalising changes: http(s) or relative, no escapes. */
 const SAFE_URL = /^(?:https?:\/\/[A-Za-z0-9\-._/?#=+,;:]+|[A-Za-z0-9\-._/?#=+,;]+)$/;
@@ -37,9 +40,7 @@ const SAFE_URL = /^(?:https?:\/\/[A-Za-z0-9\-._/?#=+,;:]+|[A-Za-z0-9\-._/?#=+,;]
 /** Inline Markdown → HTML exactly as the pipeline writes it, or null when unsure. */
 export function fastInline(source: string): string | null {
   const pieces = readPieces(source, 0, TOP_LEVEL);
-  if (!pieces || pieces.end !== source.length) return null;
-  if (AUTOLINK_OR_FOOTNOTE.test(withoutCodeAndDestinations(source))) return null;
-  return pieces.html;
+  return pieces && pieces.end === source.length ? pieces.html : null;
 }
 
 /** Reads pieces until the end, or until the context's closing delimiter / `]` (not consumed). */
@@ -68,7 +69,10 @@ function readText(source: string, start: number, context: Context): Piece | null
     else if (isPlainHere(source, at, context)) at++;
     else break;
   }
-  return at > start ? { html: source.slice(start, at), end: at } : null;
+  if (at === start) return null;
+  const text = source.slice(start, at);
+  // Only text can hold what GFM would turn into links: not code spans, not link destinations.
+  return AUTOLINK_LITERAL.test(text) ? null : { html: text, end: at };
 }
 
 /** A line break in a paragraph, `!` not before `[` (an image), `_` inside a word. */
@@ -144,12 +148,6 @@ function closesAt(source: string, at: number, delimiter: string): boolean {
   const before = source[at - 1] ?? ' ';
   const after = source[at + delimiter.length];
   return !/[\s*_]/.test(before) && (after === undefined || /[ \n.,;:!?)]/.test(after));
-}
-
-/** Only code spans and link destinations may contain what GFM would turn into links. */
-function withoutCodeAndDestinations(source: string): string {
-  const withoutCode = source.includes('`') ? source.replace(/`[^`]*`/g, ' ') : source;
-  return withoutCode.includes('](') ? withoutCode.replace(/\]\([^)]*\)/g, '] ') : withoutCode;
 }
 
 /** How hast-util-to-html writes text: only `<` and `&` need escaping. */
