@@ -36,13 +36,22 @@ export function splitFrontMatter(
     diagnostics.push(error(file, 1, 1, message, SHAPE_HINT));
     return { yaml: null, body: source };
   }
-  const afterOpening = source.slice(OPENING.length);
-  const closing = afterOpening.indexOf(CLOSING);
+  const closing = closingOf(source);
   if (closing === -1) {
     diagnostics.push(error(file, 1, 1, 'the front matter is not closed', 'end it with a line --- after the last field'));
     return { yaml: null, body: '' };
   }
-  const parsed = parseLocatedYaml(file, afterOpening.slice(0, closing), OPENING.length);
+  const parsed = parseLocatedYaml(file, source.slice(OPENING.length, closing), OPENING.length);
   diagnostics.push(...parsed.diagnostics);
-  return { yaml: parsed.yaml, body: afterOpening.slice(closing + CLOSING.length).replace(LINE_END_AT_START, '') };
+  return { yaml: parsed.yaml, body: bodyAfter(source, closing) };
+}
+
+/** Where the front matter of a text that opens with `---` closes (the `\n` before `---`); -1 when it does not. */
+export function closingOf(source: string): number {
+  return source.indexOf(CLOSING, OPENING.length);
+}
+
+/** The body after the front matter closing at `closing`. */
+export function bodyAfter(source: string, closing: number): string {
+  return source.slice(closing + CLOSING.length).replace(LINE_END_AT_START, '');
 }

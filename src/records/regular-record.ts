@@ -34,6 +34,7 @@ import type { SiteConfig } from '../config/types.js';
 import { isCalendarDate } from '../leverage/dates.js';
 import { tagSlug } from '../site/slug.js';
 import { parseDuration, type DurationUnit } from './duration.js';
+import { bodyAfter, closingOf } from './frontmatter.js';
 import type { ParsedRecord, RecordDate } from './parse.js';
 import { calendarDay, completeRecord, fileNameDate } from './record-fields.js';
 import type { Task } from './types.js';
@@ -42,8 +43,6 @@ import type { Task } from './types.js';
 export const regularRecordReader = { enabled: true };
 
 const OPENING = '---\n';
-const CLOSING = '\n---';
-const LINE_END_AT_START = /^\r?\n?/;
 
 /** Thrown when the file leaves the regular shape; one instance, as it never escapes this module. */
 const NOT_REGULAR = new Error('not a regular record');
@@ -55,13 +54,12 @@ function irregular(): never {
 /** The record parseRecord would give, when the file is a valid record of the regular shape; else null. */
 export function readRegularRecord(file: string, text: string, config: SiteConfig): ParsedRecord | null {
   if (!text.startsWith(OPENING)) return null;
-  const closing = text.indexOf(CLOSING, OPENING.length - 1);
+  const closing = closingOf(text);
   if (closing <= OPENING.length) return null;
   const frontMatter = text.slice(OPENING.length, closing);
   if (frontMatter.includes('\r') || hasUnusualCharacter(frontMatter)) return null;
   try {
-    const body = text.slice(closing + CLOSING.length).replace(LINE_END_AT_START, '');
-    return new RegularReader(text, closing).read(file, config, body);
+    return new RegularReader(text, closing).read(file, config, bodyAfter(text, closing));
   } catch (cause) {
     if (cause === NOT_REGULAR) return null;
     throw cause;
