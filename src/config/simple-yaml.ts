@@ -343,17 +343,19 @@ export interface LineScalar {
 
 /** A plain or quoted scalar from `at` that ends its line (trailing spaces allowed); null outside the subset. */
 export function lineScalar(text: string, at: number, lineEnd: number): LineScalar | null {
-  const quote = text[at];
-  let read: LineScalar | null;
-  if (quote === '"' || quote === "'") {
-    read = readQuoted(text, at, lineEnd);
-  } else {
-    let end = lineEnd;
-    while (text.charCodeAt(end - 1) === 32) end--;
-    const source = text.slice(at, end);
-    read = isSimplePlain(source) ? { type: 'PLAIN', value: source, end } : null;
-  }
+  const read = isQuote(text[at]) ? readQuoted(text, at, lineEnd) : plainToLineEnd(text, at, lineEnd);
   return read && skipSpaces(text, read.end, lineEnd) === lineEnd ? read : null;
+}
+
+function plainToLineEnd(text: string, at: number, lineEnd: number): LineScalar | null {
+  let end = lineEnd;
+  while (text.charCodeAt(end - 1) === 32) end--;
+  const source = text.slice(at, end);
+  return isSimplePlain(source) ? { type: 'PLAIN', value: source, end } : null;
+}
+
+function isQuote(char: string | undefined): boolean {
+  return char === '"' || char === "'";
 }
 
 /** A quoted scalar's value and where it ends (after the closing quote), on one line. */
@@ -402,22 +404,21 @@ export function flowList(text: string, at: number, lineEnd: number): { items: Fl
 }
 
 function flowItem(text: string, at: number, lineEnd: number): FlowItem | null {
-  const quote = text[at];
-  let read: LineScalar | null;
-  if (quote === '"' || quote === "'") {
-    read = readQuoted(text, at, lineEnd);
-  } else {
-    let end = at;
-    while (end < lineEnd && !FLOW_PLAIN_STOP.has(text[end]!)) end++;
-    while (end > at && text.charCodeAt(end - 1) === 32) end--;
-    const source = text.slice(at, end);
-    read = source === '' || INDICATORS.has(source[0]!) ? null : { type: 'PLAIN', value: source, end };
-  }
+  const read = isQuote(text[at]) ? readQuoted(text, at, lineEnd) : plainInFlow(text, at, lineEnd);
   if (!read) return null;
   const next = skipSpaces(text, read.end, lineEnd);
   if (text[next] !== ',' && text[next] !== ']') return null;
   if (text[next] === ',' && text[skipSpaces(text, next + 1, lineEnd)] === ']') return null;
   return { ...read, at, next };
+}
+
+/** A plain item of a flow list: up to a `,`, `]` or other character it may not hold. */
+function plainInFlow(text: string, at: number, lineEnd: number): LineScalar | null {
+  let end = at;
+  while (end < lineEnd && !FLOW_PLAIN_STOP.has(text[end]!)) end++;
+  while (end > at && text.charCodeAt(end - 1) === 32) end--;
+  const source = text.slice(at, end);
+  return source === '' || INDICATORS.has(source[0]!) ? null : { type: 'PLAIN', value: source, end };
 }
 
 function skipSpaces(text: string, at: number, end: number): number {
