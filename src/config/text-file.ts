@@ -60,9 +60,8 @@ function decodes(bytes: Uint8Array, stream: boolean): boolean {
   }
 }
 
-/** Offset of the first byte of the first invalid UTF-8 sequence, or -1. */
+/** Offset of the first byte of the first invalid UTF-8 sequence of bytes that do not decode. */
 function firstInvalidByte(bytes: Uint8Array): number {
-  if (decodes(bytes, false)) return -1;
   // The longest prefix that is valid as far as it goes ends inside the bad sequence…
   let valid = 0;
   let invalid = bytes.length + 1;
