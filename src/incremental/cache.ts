@@ -20,9 +20,10 @@ import type { RecordContent } from '../site/types.js';
 import type { CompiledTheme } from '../render/render.js';
 import type { QuickState } from './quick-rebuild.js';
 import { hashBytes } from './fingerprint.js';
+import { fromBlocks, fromColumns, toBlocks, toColumns, type Blocks, type Columns } from './columns.js';
 
 export const CACHE_FOLDER = '.leverage-cache';
-const FORMAT = 'leverage-cache/3';
+const FORMAT = 'leverage-cache/4';
 
 export interface FileState {
   mtimeMs: number;
@@ -145,14 +146,15 @@ export async function readManifest(root: string, fingerprint: string): Promise<C
   const { chunks, discarded } = await readChunks(root, 'manifest.bin');
   if (!chunks) return { value: null, discarded };
   try {
-    const manifest = decode<Omit<Manifest, 'quick'>>(chunks[0]!);
+    const stored = decode<{ fingerprint: string; output: StoredOutput | null }>(chunks[0]!);
     // Another generator: not wrong, just not ours to reuse.
-    if (manifest.fingerprint !== fingerprint) return { value: null, discarded: null };
+    if (stored.fingerprint !== fingerprint) return { value: null, discarded: null };
     let quick: QuickState | null | undefined;
     const value: Manifest = {
-      ...manifest,
+      fingerprint: stored.fingerprint,
+      output: stored.output && decodeOutput(stored.output),
       get quick() {
-        if (quick === undefined) quick = chunks[1] ? decode<QuickState | null>(chunks[1]) : null;
+        if (quick === undefined) quick = chunks[1] ? decodeQuick(decode<StoredQuick | null>(chunks[1])) : null;
         return quick;
       },
     };
@@ -160,6 +162,30 @@ export async function readManifest(root: string, fingerprint: string): Promise<C
   } catch {
     return { value: null, discarded: `${CACHE_FOLDER}/manifest.bin is corrupt; rebuilding it` };
   }
+}
+
+/** The manifest's tables as stored: column by column (columns.ts). */
+type StoredOutput = Omit<CachedOutput, 'files' | 'spare'> & { files: Columns; spare: Columns | null };
+type StoredQuick = Omit<QuickState, 'files' | 'frames'> & { files: Columns; frames: Blocks };
+const OUTPUT_FILE_FIELDS = ['key', 'hash'] as const;
+const QUICK_FILE_FIELDS = ['mtimeMs', 'size', 'hash', 'shape', 'exportsKey'] as const;
+
+function encodeOutput(output: CachedOutput): StoredOutput {
+  const spare = output.spare && toColumns(output.spare, OUTPUT_FILE_FIELDS);
+  return { ...output, files: toColumns(output.files, OUTPUT_FILE_FIELDS), spare };
+}
+
+function decodeOutput(output: StoredOutput): CachedOutput {
+  const spare = output.spare && fromColumns<{ key: string; hash: string }>(output.spare, OUTPUT_FILE_FIELDS);
+  return { ...output, files: fromColumns(output.files, OUTPUT_FILE_FIELDS), spare };
+}
+
+function encodeQuick(quick: QuickState | null): StoredQuick | null {
+  return quick && { ...quick, files: toColumns(quick.files, QUICK_FILE_FIELDS), frames: toBlocks(quick.frames) };
+}
+
+function decodeQuick(quick: StoredQuick | null): QuickState | null {
+  return quick && { ...quick, files: fromColumns(quick.files, QUICK_FILE_FIELDS), frames: fromBlocks(quick.frames) };
 }
 
 /** The parts of a record's content only its own page and the feeds show. */
@@ -315,7 +341,8 @@ export async function writeRecordCache(
 
 /** The manifest is checked against the generator alone: what was written stays known across config changes. */
 export async function writeManifest(root: string, generator: string, output: CachedOutput, quick: QuickState | null): Promise<void> {
-  await writeChunks(root, 'manifest.bin', [serialize({ fingerprint: generator, output }), serialize(quick)]);
+  const stored = { fingerprint: generator, output: encodeOutput(output) };
+  await writeChunks(root, 'manifest.bin', [serialize(stored), serialize(encodeQuick(quick))]);
 }
 
 /** Removes the cache folder; false when there was none. */
