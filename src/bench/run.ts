@@ -298,7 +298,11 @@ function report(results: Result[], runs: number, loadStart: number[], loadEnd: n
       }
     }
     const peak = Math.max(...r.cold.map((x) => x.maxRSS)) / 2 ** 20;
-    out.push(target(peak <= TARGETS.memoryMB, `${n} records, peak memory of the cold build ≤ ${TARGETS.memoryMB} MB: ${peak.toFixed(0)} MB`));
+    if (n === TARGETS.coldAt) {
+      out.push(target(peak <= TARGETS.memoryMB, `${n} records, peak memory of the cold build ≤ ${TARGETS.memoryMB} MB: ${peak.toFixed(0)} MB`));
+    } else {
+      out.push(`- ${n} records, peak memory of the cold build: ${peak.toFixed(0)} MB (the target is set at ${TARGETS.coldAt} records)`);
+    }
   }
   const small = at(4000);
   const large = at(16000);
