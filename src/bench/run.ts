@@ -285,24 +285,26 @@ function report(results: Result[], runs: number, loadStart: number[], loadEnd: n
   } else {
     out.push(`- not measured: cold build at ${TARGETS.coldAt} records ≤ ${TARGETS.coldSeconds} s (run with --records ${TARGETS.coldAt})`);
   }
+  // The targets are set at 4000 records; other sizes are shown for reference.
   for (const { n, runs: r } of results) {
     const cold = median(r.cold.map((x) => x.ms));
+    const reference = ` (the target is set at ${TARGETS.coldAt} records)`;
     for (const kind of ['unchanged', 'record'] as const) {
-      const ratio = median(r[kind].map((x) => x.ms)) / cold;
-      out.push(target(ratio <= TARGETS.rebuildRatio, `${n} records, ${LABELS[kind]} ≤ 10% of cold: ${(ratio * 100).toFixed(1)}%`));
-      if (n === TARGETS.coldAt) {
-        // A slow cold build makes the ratio easy: also say how it compares with 10% of the target.
-        const s = median(r[kind].map((x) => x.ms)) / 1000;
-        const budget = TARGETS.coldSeconds * TARGETS.rebuildRatio;
-        out.push(`  (for reference: ${s.toFixed(2)} s against 10% of the ${TARGETS.coldSeconds} s target, ${budget.toFixed(2)} s: ${s <= budget ? 'within' : 'over'})`);
+      const s = median(r[kind].map((x) => x.ms)) / 1000;
+      const ratio = (s * 1000) / cold;
+      if (n !== TARGETS.coldAt) {
+        out.push(`- ${n} records, ${LABELS[kind]}: ${(ratio * 100).toFixed(1)}% of cold${reference}`);
+        continue;
       }
+      out.push(target(ratio <= TARGETS.rebuildRatio, `${n} records, ${LABELS[kind]} ≤ 10% of cold: ${(ratio * 100).toFixed(1)}%`));
+      // A slow cold build makes the ratio easy: also say how it compares with 10% of the target.
+      const budget = TARGETS.coldSeconds * TARGETS.rebuildRatio;
+      out.push(`  (for reference: ${s.toFixed(2)} s against 10% of the ${TARGETS.coldSeconds} s target, ${budget.toFixed(2)} s: ${s <= budget ? 'within' : 'over'})`);
     }
     const peak = Math.max(...r.cold.map((x) => x.maxRSS)) / 2 ** 20;
-    if (n === TARGETS.coldAt) {
-      out.push(target(peak <= TARGETS.memoryMB, `${n} records, peak memory of the cold build ≤ ${TARGETS.memoryMB} MB: ${peak.toFixed(0)} MB`));
-    } else {
-      out.push(`- ${n} records, peak memory of the cold build: ${peak.toFixed(0)} MB (the target is set at ${TARGETS.coldAt} records)`);
-    }
+    const memory = `${n} records, peak memory of the cold build`;
+    if (n === TARGETS.coldAt) out.push(target(peak <= TARGETS.memoryMB, `${memory} ≤ ${TARGETS.memoryMB} MB: ${peak.toFixed(0)} MB`));
+    else out.push(`- ${memory}: ${peak.toFixed(0)} MB${reference}`);
   }
   const small = at(4000);
   const large = at(16000);
