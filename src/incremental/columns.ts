@@ -38,13 +38,19 @@ export interface Blocks {
   bytes: Uint8Array;
 }
 
-export function toBlocks(items: Record<string, Uint8Array>): Blocks {
+/** The blocks each decoded set came from: a set written back as it was read is not joined again. */
+const sources = new WeakMap<Readonly<Record<string, Uint8Array>>, Blocks>();
+
+export function toBlocks(items: Readonly<Record<string, Uint8Array>>): Blocks {
+  const source = sources.get(items);
+  if (source) return source;
   const names = Object.keys(items);
   const parts = names.map((name) => items[name]!);
   return { names, lengths: parts.map((part) => part.length), bytes: Buffer.concat(parts) };
 }
 
-export function fromBlocks(blocks: Blocks): Record<string, Uint8Array> {
+/** The byte strings, in a frozen object: what was read is written back without joining them again. */
+export function fromBlocks(blocks: Blocks): Readonly<Record<string, Uint8Array>> {
   const items: Record<string, Uint8Array> = {};
   let at = 0;
   for (let i = 0; i < blocks.names.length; i++) {
@@ -52,5 +58,7 @@ export function fromBlocks(blocks: Blocks): Record<string, Uint8Array> {
     items[blocks.names[i]!] = blocks.bytes.subarray(at, at + length);
     at += length;
   }
+  Object.freeze(items);
+  sources.set(items, blocks);
   return items;
 }

@@ -40,7 +40,7 @@ export interface QuickState {
    * Each record page without its content, by record file, encoded on its own: a quick rebuild
    * decodes only the few it needs (decoding all of them took a tenth of its time).
    */
-  frames: Record<string, Uint8Array>;
+  frames: Readonly<Record<string, Uint8Array>>;
   /** The feeds' entries, as written. */
   feed: FeedEntry[];
 }

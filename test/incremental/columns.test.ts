@@ -27,4 +27,15 @@ describe('the manifest tables, column by column', () => {
     expect(Object.keys(back)).toEqual(['a', 'b', 'c']);
     expect(Object.values(back).map((bytes) => [...bytes])).toEqual([[1, 2, 3], [], [255]]);
   });
+
+  it('writes back a set it read without joining it again, and keeps it from being changed', () => {
+    const decoded = deserialize(serialize(toBlocks({ a: new Uint8Array([1, 2]), b: new Uint8Array([3]) })));
+    const read = fromBlocks(decoded);
+    expect(toBlocks(read)).toBe(decoded);
+    expect(toBlocks({ ...read })).not.toBe(decoded);
+    expect(toBlocks({ ...read })).toEqual({ names: ['a', 'b'], lengths: [2, 1], bytes: Buffer.from([1, 2, 3]) });
+    expect(() => {
+      (read as Record<string, Uint8Array>).c = new Uint8Array(0);
+    }).toThrow(TypeError);
+  });
 });
