@@ -176,8 +176,9 @@ function encodeOutput(output: CachedOutput): StoredOutput {
 }
 
 function decodeOutput(output: StoredOutput): CachedOutput {
-  const spare = output.spare && fromColumns<{ key: string; hash: string }>(output.spare, OUTPUT_FILE_FIELDS);
-  return { ...output, files: fromColumns(output.files, OUTPUT_FILE_FIELDS), spare };
+  type File = CachedOutput['files'][string];
+  const spare = output.spare && fromColumns<File>(output.spare, OUTPUT_FILE_FIELDS);
+  return { ...output, files: fromColumns<File>(output.files, OUTPUT_FILE_FIELDS), spare };
 }
 
 function encodeQuick(quick: QuickState | null): StoredQuick | null {
