@@ -38,6 +38,7 @@ import {
   type WriteStats,
 } from './output/write.js';
 import { loadRecords, statFiles, type LoadedRecords } from './incremental/records.js';
+import { withMarkdown } from './markdown/render.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
 import { pageKey } from './incremental/keys.js';
 import { diskCache, noCache, type CacheStore } from './incremental/store.js';
@@ -147,13 +148,16 @@ async function buildOnce(options: BuildOptions, trustLastOutput: boolean): Promi
     return summary(timer, out, lastOutput.summary, unchanged, 0, [...loaded.diagnostics, ...lastOutput.summary.warnings], notes);
   }
 
-  const site = siteInfo(config);
+  const site = await withMarkdown(() => siteInfo(config));
   const others = fingerprint(globalKey, drafts, publicFiles, scan.diagnostics, scan.files);
   // An edit that only its record's own page shows: that page, and the feeds, from what the last build kept.
   const canBeQuick = lastOutput?.theme?.hash === theme.hash && !options.onModel && !hasErrors(loaded.diagnostics);
   const quick = canBeQuick ? manifest.value?.quick : null;
   const plan =
-    quick && timer.time('quick', () => planQuickRebuild({ root, config, theme, site, globalKey, others, states: fileStates, last: quick }));
+    quick &&
+    (await withMarkdown(() =>
+      timer.time('quick', () => planQuickRebuild({ root, config, theme, site, globalKey, others, states: fileStates, last: quick })),
+    ));
   if (plan && lastOutput) {
     const renderer = timer.time('templates', () => createRenderer(lastOutput.theme.compiled, site, options.render));
     const written = await publish(out, store, lastOutput, { ...options, inPlace: true }, timer, (target) =>
@@ -185,7 +189,7 @@ async function buildOnce(options: BuildOptions, trustLastOutput: boolean): Promi
   const diagnostics = [...loaded.diagnostics, ...read.diagnostics];
   if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
 
-  const model = timer.time('pages', () => buildSiteModel(read.records, read.contents, config));
+  const model = await withMarkdown(() => timer.time('pages', () => buildSiteModel(read.records, read.contents, config)));
   const feed = feedEntries(model, config.feedRecords);
   const exportsKey = fingerprint(recordsKey, read.records.map((record) => read.entries[record.file]!.exportsKey));
   const counts = { records: read.records.length, pages: model.pages.length };
@@ -230,12 +234,12 @@ export function contentKeys(read: {
 
 /** The theme compiled; when that fails, the records being read are waited for first. */
 async function compileWhileReading(
-  compile: () => CompiledTheme,
+  compile: () => CompiledTheme | Promise<CompiledTheme>,
   reading: Promise<LoadedRecords>,
   timer: ReturnType<typeof stageTimer>,
 ): Promise<CompiledTheme> {
   try {
-    return timer.time('templates', compile);
+    return await timer.time('templates', compile);
   } catch (err) {
     await reading.catch(() => undefined);
     throw err;

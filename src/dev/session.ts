@@ -15,6 +15,7 @@ import { loadTheme } from '../render/theme.js';
 import { compileTheme, createRenderer, type Renderer } from '../render/render.js';
 import type { RecordPage } from '../site/types.js';
 import { siteInfo } from '../site/pages.js';
+import { loadMarkdownPipeline } from '../markdown/render.js';
 import { memoryCache } from '../incremental/store.js';
 import { MemorySite, memoryTarget } from './memory-output.js';
 import { RELOAD_SCRIPT } from './reload-script.js';
@@ -39,6 +40,8 @@ const WATCHED = ['records', 'templates', 'public'];
 const RENDER = { injectBeforeBodyEnd: RELOAD_SCRIPT };
 
 export async function startDev(options: DevOptions): Promise<DevSession> {
+  // The server renders edits as they come, in code that cannot wait: load the whole of Markdown once, up front.
+  await loadMarkdownPipeline();
   const root = resolve(options.root);
   const site = new MemorySite();
   const store = memoryCache(async () => site.files.size > 0);
@@ -93,7 +96,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const { globalKey } = buildKeys(config, theme, RENDER);
     if (renderer?.key !== globalKey) {
       const site = siteInfo(config);
-      renderer = { key: globalKey, renderer: createRenderer(compileTheme(theme, site), site, RENDER) };
+      renderer = { key: globalKey, renderer: createRenderer(await compileTheme(theme, site), site, RENDER) };
     }
     const context = { root, config, renderer: renderer.renderer, globalKey, drafts: options.drafts, entries, pages: lastPages };
     const result = quickRecordUpdate(context, files, site);

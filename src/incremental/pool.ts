@@ -20,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../config/types.js';
-import { jobResult, type JobResult, type RecordJob } from './process.js';
+import { readBatch, type JobResult, type RecordJob } from './process.js';
 
 const BATCH = 32;
 /** Batches a worker is given at a time: it goes on with one while its last answer waits here. */
@@ -67,7 +67,7 @@ export async function runJobs(
   const count = Math.min(threadCount(jobs.length), Math.ceil(jobs.length / BATCH)) - 1;
   const script = workerScript();
   if (count < 1 || !script) {
-    for (let batch = take(); batch; batch = take()) done(batch.map((job) => jobResult(root, job, config)));
+    for (let batch = take(); batch; batch = take()) done(await readBatch(root, batch, config));
     return results;
   }
 
@@ -76,7 +76,7 @@ export async function runJobs(
     const inWorkers = Promise.all(workers.map((worker) => feed(worker, take, done)));
     inWorkers.catch(() => undefined); // handled below, once this thread's share is read
     for (let batch = take(); batch; batch = take()) {
-      done(batch.map((job) => jobResult(root, job, config)));
+      done(await readBatch(root, batch, config));
       await new Promise(setImmediate); // the workers' answers, and their next batches
     }
     await inWorkers;

@@ -12,6 +12,7 @@ import { parseRecord } from '../records/parse.js';
 import { recordContent } from '../site/content.js';
 import type { CachedRecord, FileState } from './cache.js';
 import { recordKeys } from './shape.js';
+import { withMarkdown } from '../markdown/render.js';
 
 export interface RecordJob {
   /** Relative path, `records/2026/2026-03-02.md`. */
@@ -59,4 +60,9 @@ export function jobResult(root: string, job: RecordJob, config: SiteConfig): Job
   const result = processRecordFile(root, job, config);
   if ('unchanged' in result) return { file: job.file, hash: job.cachedHash!, unchanged: true };
   return { file: job.file, entry: result };
+}
+
+/** Reads a batch of record files (in the main thread or a worker), loading the Markdown pipeline if one needs it. */
+export function readBatch(root: string, batch: RecordJob[], config: SiteConfig): Promise<JobResult[]> {
+  return withMarkdown(() => batch.map((job) => jobResult(root, job, config)));
 }

@@ -5,10 +5,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SiteConfig } from '../config/types.js';
-import { jobResult, type RecordJob } from './process.js';
+import { readBatch, type RecordJob } from './process.js';
 
 const { root, config } = workerData as { root: string; config: SiteConfig };
 
-parentPort!.on('message', (batch: RecordJob[]) => {
-  parentPort!.postMessage(batch.map((job) => jobResult(root, job, config)));
+parentPort!.on('message', async (batch: RecordJob[]) => {
+  parentPort!.postMessage(await readBatch(root, batch, config));
 });

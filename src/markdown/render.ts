@@ -1,17 +1,13 @@
 /**
- * Markdown → HTML with the unified pipeline (remark-parse, remark-gfm, remark-rehype,
- * rehype-sanitize, rehype-stringify). Author text is untrusted unless the site allows raw
- * HTML: raw HTML is then shown as text, and sanitising drops `javascript:` links and event
- * handlers that Markdown itself could produce.
+ * Markdown → HTML. The plain Markdown most records use takes a fast path (fast-path.ts) that
+ * writes the unified pipeline's exact output; anything else goes through the pipeline
+ * (pipeline.ts), which is loaded the first time some text needs it.
+ *
+ * Rendering is synchronous, loading is not: a text that needs the pipeline before it is loaded
+ * throws MarkdownPipelineNeeded, and `withMarkdown(work)` loads it and does the work again.
+ * Every caller that renders Markdown runs inside withMarkdown (the work is pure, so doing it
+ * again is safe); a quick rebuild of plain records never loads the pipeline at all.
  */
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkRehype from 'remark-rehype';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
-import type { Element as HastElement, Root as HastRoot } from 'hast';
 import { fastMarkdown } from './fast-path.js';
 
 export interface MarkdownOptions {
@@ -19,79 +15,34 @@ export interface MarkdownOptions {
   allowHtml: boolean;
 }
 
-/** Raw HTML in Markdown becomes literal text, so `<script>` is shown, never run. */
-function remarkHtmlAsText() {
-  return (tree: MdastRoot) => {
-    const visit = (node: MdastNodes) => {
-      if (node.type === 'html') {
-        (node as unknown as { type: string }).type = 'text';
-        return;
-      }
-      if ('children' in node) for (const child of node.children) visit(child as MdastNodes);
-    };
-    visit(tree);
-  };
-}
+type Pipeline = typeof import('./pipeline.js');
+let pipeline: Pipeline | null = null;
 
-/** The highest heading an author's block Markdown may make: it sits under the page's h1 and a section's h2. */
-const TOP_HEADING = 3;
-
-/**
- * Moves the author's headings down together so the highest becomes an h3 (`#` → h3, `##` →
- * h4, …, at most h6): a `# Title` in a body would otherwise be a second h1 on the page, and
- * headings would skip levels. Bodies written with `###`, as usual, are left as they are.
- */
-function rehypeDemoteHeadings() {
-  return (tree: HastRoot) => {
-    const headings: HastElement[] = [];
-    const visit = (node: HastRoot | HastElement) => {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue;
-        if (/^h[1-6]$/.test(child.tagName)) headings.push(child);
-        else visit(child);
-      }
-    };
-    visit(tree);
-    const top = Math.min(...headings.map((h) => Number(h.tagName[1])));
-    if (!(top < TOP_HEADING)) return;
-    for (const h of headings) h.tagName = `h${Math.min(6, Number(h.tagName[1]) + TOP_HEADING - top)}`;
-  };
-}
-
-const sanitizeSchema = {
-  ...defaultSchema,
-  // Keep ids readable: footnote links still work because GFM prefixes both ends alike.
-  clobberPrefix: 'user-content-',
-};
-
-function createProcessor(options: MarkdownOptions): Processor<MdastRoot, any, any, any, string> {
-  if (options.allowHtml) {
-    return unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeDemoteHeadings)
-      .use(rehypeStringify, { allowDangerousHtml: true }) as any;
+/** Thrown by rendering that needs the pipeline before it was loaded; withMarkdown handles it. */
+export class MarkdownPipelineNeeded extends Error {
+  constructor() {
+    super('the Markdown pipeline is not loaded: run this work inside withMarkdown()');
   }
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkHtmlAsText)
-    .use(remarkRehype)
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeDemoteHeadings)
-    .use(rehypeStringify) as any;
 }
 
-const processors = new Map<boolean, Processor<MdastRoot, any, any, any, string>>();
+export async function loadMarkdownPipeline(): Promise<void> {
+  pipeline ??= await import('./pipeline.js');
+}
 
-function processorFor(options: MarkdownOptions) {
-  let processor = processors.get(options.allowHtml);
-  if (!processor) {
-    processor = createProcessor(options);
-    processors.set(options.allowHtml, processor);
+/** Whether the pipeline has been loaded in this thread (for tests). */
+export function markdownPipelineLoaded(): boolean {
+  return pipeline !== null;
+}
+
+/** Runs work that may render Markdown; when it needs the pipeline, loads it and runs the work again. */
+export async function withMarkdown<T>(work: () => T): Promise<T> {
+  try {
+    return work();
+  } catch (err) {
+    if (!(err instanceof MarkdownPipelineNeeded)) throw err;
+    await loadMarkdownPipeline();
+    return work();
   }
-  return processor;
 }
 
 /**
@@ -105,7 +56,8 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions): stri
 /** The unified pipeline alone: the definition of the output, which the fast path must match. */
 export function renderMarkdownWithPipeline(markdown: string, options: MarkdownOptions): string {
   if (markdown.trim() === '') return '';
-  return String(processorFor(options).processSync(markdown)).trim();
+  if (!pipeline) throw new MarkdownPipelineNeeded();
+  return pipeline.renderWithPipeline(markdown, options);
 }
 
 const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!~|#:/@]|www\.|^\s*(?:[-+>]|\d+[.)])\s/;

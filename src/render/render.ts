@@ -3,7 +3,9 @@
  * the models computed; `{{…}}` escapes, and `{{{…}}}` is used only for HTML this generator
  * made (rendered and sanitised Markdown, SVG charts).
  */
-import Handlebars from 'handlebars';
+// The runtime alone: most builds reuse a compiled theme (the cache's, or the default theme's
+// shipped with the package), and the compiler with its source maps is three times its size to load.
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { error, BuildError } from '../diagnostics.js';
 import type { Page, SiteInfo } from '../site/types.js';
 import { absoluteUrl, withBasePath } from '../site/urls.js';
@@ -28,8 +30,19 @@ export interface CompiledTheme {
   partials: Record<string, string>;
 }
 
+type HandlebarsApi = typeof import('handlebars');
+const Handlebars = HandlebarsRuntime as unknown as HandlebarsApi;
+
 /** Compiles the theme, and runs each template once, so an error is reported once with its file, not once per page. */
-export function compileTheme(theme: ThemeSources, site: SiteInfo): CompiledTheme {
+export async function compileTheme(theme: ThemeSources, site: SiteInfo): Promise<CompiledTheme> {
+  const { default: compiler } = await import('handlebars');
+  const precompile = (source: string, displayPath: string): string => {
+    try {
+      return compiler.precompile(source, { strict: false, preventIndent: true }) as string;
+    } catch (err) {
+      throw compileError(displayPath, err);
+    }
+  };
   const compiled: CompiledTheme = { templates: {}, partials: {} };
   for (const partial of theme.partials.values()) compiled.partials[partial.name] = precompile(partial.source, partial.displayPath);
   for (const template of theme.templates.values()) compiled.templates[template.name] = precompile(template.source, template.displayPath);
@@ -71,14 +84,6 @@ export function createRenderer(compiled: CompiledTheme, site: SiteInfo, options:
   };
 }
 
-function precompile(source: string, displayPath: string): string {
-  try {
-    return Handlebars.precompile(source, { strict: false, preventIndent: true }) as string;
-  } catch (err) {
-    throw compileError(displayPath, err);
-  }
-}
-
 function compileError(displayPath: string, err: unknown): BuildError {
   const message = (err as Error).message;
   const line = /line (\d+)/.exec(message);
@@ -98,7 +103,7 @@ function instantiate(compiled: CompiledTheme, site: SiteInfo) {
   return { templates };
 }
 
-function registerHelpers(hbs: typeof Handlebars, site: SiteInfo): void {
+function registerHelpers(hbs: HandlebarsApi, site: SiteInfo): void {
   /** `{{url "/tags/"}}` → the URL with the site's base path. */
   hbs.registerHelper('url', (url: unknown) => withBasePath(site.basePath, String(url ?? '')));
   /** `{{absUrl page.url}}` → absolute URL (site-relative when no `url` is configured). */

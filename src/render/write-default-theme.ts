@@ -5,10 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { parseConfig } from '../config/load.js';
 import { siteInfo } from '../site/pages.js';
+import { withMarkdown } from '../markdown/render.js';
 import { PRECOMPILED_FILE, type PrecompiledTheme } from './default-theme.js';
 import { compileTheme } from './render.js';
 import { loadTheme, PACKAGE_ROOT } from './theme.js';
 
 const theme = await loadTheme(PACKAGE_ROOT);
-const precompiled: PrecompiledTheme = { hash: theme.hash, compiled: compileTheme(theme, siteInfo(parseConfig('site.yaml', '').config)) };
+const precompiled: PrecompiledTheme = { hash: theme.hash, compiled: await compileTheme(theme, await withMarkdown(() => siteInfo(parseConfig('site.yaml', '').config))) };
 writeFileSync(PRECOMPILED_FILE, `${JSON.stringify(precompiled)}\n`);

@@ -4,14 +4,17 @@
  * first: tag slugs and Markdown sanitising.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, parseDuration } from '../../src/records/duration.js';
 import { recordTotals, taskNumbers } from '../../src/leverage/numbers.js';
 import { formatFactor, formatNumber, roundHalfAway } from '../../src/leverage/format.js';
 import { tagSlug } from '../../src/site/slug.js';
-import { renderInline, renderMarkdown } from '../../src/markdown/render.js';
+import { loadMarkdownPipeline, renderInline, renderMarkdown } from '../../src/markdown/render.js';
 import type { LeverageRecord, Task } from '../../src/records/types.js';
 import { liveMarkup } from './markup.js';
+
+// These tests call the renderers directly, outside the build's withMarkdown.
+beforeAll(loadMarkdownPipeline);
 
 const RUNS = { numRuns: 2_000 };
 

@@ -4,15 +4,19 @@
  * give those pages equal content, and every rebuild that equal exports keys give equal
  * records.json and tasks.csv.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, type SiteConfig } from '../../src/config/types.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 import type { RecordContent } from '../../src/site/types.js';
 import { recordContent } from '../../src/site/content.js';
+import { loadMarkdownPipeline } from '../../src/markdown/render.js';
 import { deserialize, serialize } from 'node:v8';
 import { OWN_PAGE_FIELDS, recordKeys } from '../../src/incremental/shape.js';
 import { exportData } from '../../src/output/exports.js';
+
+// These tests call the renderers directly, outside the build's withMarkdown.
+beforeAll(loadMarkdownPipeline);
 
 const markdown = fc.oneof(
   fc.string({ maxLength: 60 }),

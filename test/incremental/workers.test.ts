@@ -58,6 +58,19 @@ describe('records read by worker threads', () => {
     expect(page).toContain(`An added sentence in ${files[19]}.`);
     await expectDistEqualsOneThreadBuild();
   });
+
+  // The pipeline is loaded by the first text that needs it (src/markdown/render.ts), in each worker too.
+  it('render Markdown that only the full pipeline renders, as one thread does', { timeout: 240_000 }, async () => {
+    const files = (await readdir(join(root, 'records', '2015'))).sort();
+    for (const name of files.slice(50, 90)) {
+      await appendFile(join(root, 'records', '2015', name), `\n> A quoted line in ${name}.\n`);
+    }
+    const again = await leverage(['build'], TWO_WORKERS);
+    expect(again.code, again.stderr).toBe(0);
+    const page = await readFile(join(root, 'dist', 'records', files[70]!.slice(0, 10), 'index.html'), 'utf8');
+    expect(page).toContain(`<blockquote>\n<p>A quoted line in ${files[70]}.</p>\n</blockquote>`);
+    await expectDistEqualsOneThreadBuild();
+  });
 });
 
 describe('a template that does not compile while workers read the records', () => {

@@ -7,11 +7,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import matter from 'gray-matter';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fastMarkdown } from '../../src/markdown/fast-path.js';
-import { renderInline, renderMarkdown, renderMarkdownWithPipeline } from '../../src/markdown/render.js';
+import { loadMarkdownPipeline, renderInline, renderMarkdown, renderMarkdownWithPipeline } from '../../src/markdown/render.js';
 import { random, syntheticRecord } from '../../src/bench/synthetic.js';
 import { addDays } from '../../src/leverage/dates.js';
+
+// These tests call the renderers directly, outside the build's withMarkdown.
+beforeAll(loadMarkdownPipeline);
 
 const SAFE = { allowHtml: false };
 const RAW = { allowHtml: true };

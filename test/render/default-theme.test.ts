@@ -22,7 +22,7 @@ describe('the default theme compiled with the package', () => {
     const theme = await loadTheme(PACKAGE_ROOT);
     const shipped = precompiledTheme(theme.hash);
     expect(shipped).not.toBeNull();
-    expect(shipped).toEqual(compileTheme(theme, siteInfo(DEFAULT_CONFIG)));
+    expect(shipped).toEqual(await compileTheme(theme, siteInfo(DEFAULT_CONFIG)));
   });
 
   it('is not used for a root whose templates override the default ones', async () => {

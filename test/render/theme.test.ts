@@ -13,11 +13,15 @@ import type { Element, Root } from 'hast';
 import { DEFAULT_CONFIG, type SiteConfig } from '../../src/config/types.js';
 import type { LeverageRecord, Task } from '../../src/records/types.js';
 import { recordContent } from '../../src/site/content.js';
+import { loadMarkdownPipeline } from '../../src/markdown/render.js';
 import { buildSiteModel, formattedTotals } from '../../src/site/pages.js';
 import type { Page, SiteModel, StatsPage } from '../../src/site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from '../../src/render/theme.js';
 import { compileTheme, createRenderer } from '../../src/render/render.js';
 import { lineChart } from '../../src/render/charts.js';
+
+// These tests call the renderers directly, outside the build's withMarkdown.
+beforeAll(loadMarkdownPipeline);
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -157,7 +161,7 @@ async function buildSite(theme: ThemeSources, overrides: Partial<SiteConfig> = {
     );
     for (const page of pages) if (page.template === 'home' || page.template === 'tag') page.chartSvg = chart;
   }
-  const renderer = createRenderer(compileTheme(theme, model.site), model.site);
+  const renderer = createRenderer(await compileTheme(theme, model.site), model.site);
   const html = new Map<string, string>();
   const trees = new Map<string, Root>();
   const parser = unified().use(rehypeParse);
