@@ -118,7 +118,7 @@ async function main(): Promise<number> {
   pkg = join(scratch, 'package');
   bin = join(pkg, 'bin', 'leverage.js');
   progress(`snapshot of the package in ${pkg}`);
-  for (const part of PACKAGE_PARTS) await cp(join(PACKAGE_ROOT, part), join(pkg, part), { recursive: true });
+  for (const part of PACKAGE_PARTS) await cp(join(PACKAGE_ROOT, part), join(pkg, part), { recursive: true, preserveTimestamps: true });
   await symlink(join(PACKAGE_ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
   const results: Result[] = [];
   try {
