@@ -35,7 +35,7 @@ function hashSources(top: string): string {
 }
 
 /**
- * The bundle's hash, made once by `npm run compile` (reading and hashing 2 MB of code took a
+ * The bundle's hash, made once by `npm run bundle` (reading and hashing 2 MB of code took a
  * tenth of a quick rebuild's own time), with each file's size and modification time: a
  * bundle that is not exactly what was hashed is hashed again.
  */
@@ -71,7 +71,7 @@ function recordedBundleHash(bundle: string): string | null {
   return JSON.stringify(bundleFiles(bundle)) === JSON.stringify(recorded.files) ? recorded.hash : null;
 }
 
-/** Records the bundle's hash in it (`npm run compile`, once the bundle is made). */
+/** Records the bundle's hash in it (`npm run bundle`, once the bundle is made). */
 export function writeBundleHash(bundle: string): void {
   const record: BundleHash = { hash: hashSources(bundle), files: bundleFiles(bundle) };
   writeFileSync(join(bundle, BUNDLE_HASH_FILE), `${JSON.stringify(record)}\n`);

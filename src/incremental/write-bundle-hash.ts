@@ -1,5 +1,5 @@
 /**
- * `node lib/incremental/write-bundle-hash.js` (run by `npm run compile` after the bundle is
+ * `node lib/incremental/write-bundle-hash.js` (run by `npm run bundle` once the bundle is
  * made): records the bundle's hash in lib/bundle/hash.json (see fingerprint.ts).
  */
 import { fileURLToPath } from 'node:url';
