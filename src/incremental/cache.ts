@@ -11,7 +11,8 @@
  * ignored, never trusted.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writevSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics.js';
@@ -84,7 +85,7 @@ export function cacheFolder(root: string): string {
 async function readChunks(root: string, name: string): Promise<{ chunks: Buffer[] | null; discarded: string | null }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(join(cacheFolder(root), name));
+    bytes = readFileSync(join(cacheFolder(root), name));
   } catch {
     return { chunks: null, discarded: null };
   }
@@ -107,16 +108,20 @@ async function readChunks(root: string, name: string): Promise<{ chunks: Buffer[
   return { chunks, discarded: null };
 }
 
-/** Writes the chunks as they come (a generator), so the whole payload is never in memory at once. */
+/**
+ * Writes the chunks as they come (a generator), so the whole payload is never in memory at once.
+ * Cache files are read and written with synchronous calls: fs/promises moves a large file
+ * through the thread pool in pieces, which cost a quick rebuild's manifest 20-30 ms instead of 14.
+ */
 async function writeChunks(root: string, name: string, chunks: Iterable<Uint8Array>): Promise<void> {
   const folder = cacheFolder(root);
-  await mkdir(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true });
   const file = join(folder, name);
   const temporary = `${file}.${process.pid}.tmp`;
   const hash = createHash('sha1');
-  const handle = await open(temporary, 'w');
+  const fd = openSync(temporary, 'w');
   try {
-    await handle.write(`${FORMAT}\n`);
+    writeAll(fd, [Buffer.from(`${FORMAT}\n`, 'latin1')]);
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     for (const chunk of chunks) {
@@ -126,16 +131,28 @@ async function writeChunks(root: string, name: string, chunks: Iterable<Uint8Arr
       pending.push(length, chunk);
       pendingBytes += chunk.length;
       if (pendingBytes > 4 * 2 ** 20) {
-        await handle.writev(pending);
+        writeAll(fd, pending);
         pending = [];
         pendingBytes = 0;
       }
     }
-    await handle.writev([...pending, Buffer.from(hash.digest('hex'), 'latin1')]);
+    writeAll(fd, [...pending, Buffer.from(hash.digest('hex'), 'latin1')]);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
-  await rename(temporary, file);
+  renameSync(temporary, file);
+}
+
+/** writev until every byte is written (a write may take fewer than it was given). */
+function writeAll(fd: number, pieces: Uint8Array[]): void {
+  let rest = pieces;
+  while (rest.length > 0) {
+    let written = writevSync(fd, rest);
+    let i = 0;
+    while (i < rest.length && written >= rest[i]!.length) written -= rest[i++]!.length;
+    rest = rest.slice(i);
+    if (written > 0) rest[0] = rest[0]!.subarray(written);
+  }
 }
 
 function decode<T>(chunk: Buffer): T {
