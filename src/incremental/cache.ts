@@ -21,7 +21,8 @@ import type { RecordContent } from '../site/types.js';
 import type { CompiledTheme } from '../render/render.js';
 import type { QuickState } from './quick-rebuild.js';
 import { hashBytes } from './fingerprint.js';
-import { fromBlocks, fromColumns, toBlocks, toColumns, type Blocks, type Columns } from './columns.js';
+import { fromColumns, toColumns, type Columns } from './columns.js';
+import { storedFrames, storeFrames, type FramesIndex } from './frames.js';
 
 export const CACHE_FOLDER = '.leverage-cache';
 const FORMAT = 'leverage-cache/4';
@@ -171,7 +172,7 @@ export async function readManifest(root: string, fingerprint: string): Promise<C
       fingerprint: stored.fingerprint,
       output: stored.output && decodeOutput(stored.output),
       get quick() {
-        if (quick === undefined) quick = chunks[1] ? decodeQuick(decode<StoredQuick | null>(chunks[1])) : null;
+        if (quick === undefined) quick = chunks[1] ? decodeQuick(root, decode<StoredQuick | null>(chunks[1])) : null;
         return quick;
       },
     };
@@ -183,7 +184,7 @@ export async function readManifest(root: string, fingerprint: string): Promise<C
 
 /** The manifest's tables as stored: column by column (columns.ts). */
 type StoredOutput = Omit<CachedOutput, 'files' | 'spare'> & { files: Columns; spare: Columns | null };
-type StoredQuick = Omit<QuickState, 'files' | 'frames'> & { files: Columns; frames: Blocks };
+type StoredQuick = Omit<QuickState, 'files' | 'frames'> & { files: Columns; frames: FramesIndex };
 const OUTPUT_FILE_FIELDS = ['key', 'hash'] as const;
 const QUICK_FILE_FIELDS = ['mtimeMs', 'size', 'hash', 'shape', 'exportsKey'] as const;
 
@@ -198,12 +199,12 @@ function decodeOutput(output: StoredOutput): CachedOutput {
   return { ...output, files: fromColumns<File>(output.files, OUTPUT_FILE_FIELDS), spare };
 }
 
-function encodeQuick(quick: QuickState | null): StoredQuick | null {
-  return quick && { ...quick, files: toColumns(quick.files, QUICK_FILE_FIELDS), frames: toBlocks(quick.frames) };
+function encodeQuick(root: string, quick: QuickState | null): StoredQuick | null {
+  return quick && { ...quick, files: toColumns(quick.files, QUICK_FILE_FIELDS), frames: storeFrames(cacheFolder(root), quick.frames) };
 }
 
-function decodeQuick(quick: StoredQuick | null): QuickState | null {
-  return quick && { ...quick, files: fromColumns(quick.files, QUICK_FILE_FIELDS), frames: fromBlocks(quick.frames) };
+function decodeQuick(root: string, quick: StoredQuick | null): QuickState | null {
+  return quick && { ...quick, files: fromColumns(quick.files, QUICK_FILE_FIELDS), frames: storedFrames(cacheFolder(root), quick.frames) };
 }
 
 /** The parts of a record's content only its own page and the feeds show. */
@@ -360,7 +361,7 @@ export async function writeRecordCache(
 /** The manifest is checked against the generator alone: what was written stays known across config changes. */
 export async function writeManifest(root: string, generator: string, output: CachedOutput, quick: QuickState | null): Promise<void> {
   const stored = { fingerprint: generator, output: encodeOutput(output) };
-  await writeChunks(root, 'manifest.bin', [serialize(stored), serialize(encodeQuick(quick))]);
+  await writeChunks(root, 'manifest.bin', [serialize(stored), serialize(encodeQuick(root, quick))]);
 }
 
 /** Removes the cache folder; false when there was none. */

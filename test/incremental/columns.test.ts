@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deserialize, serialize } from 'node:v8';
-import { fromBlocks, fromColumns, toBlocks, toColumns } from '../../src/incremental/columns.js';
+import { fromColumns, toColumns } from '../../src/incremental/columns.js';
 
 describe('the manifest tables, column by column', () => {
   const fields = ['mtimeMs', 'size', 'hash', 'shape'] as const;
@@ -19,23 +19,5 @@ describe('the manifest tables, column by column', () => {
 
   it('keeps an empty table empty', () => {
     expect(fromColumns<Row>(toColumns({}, fields), fields)).toEqual({});
-  });
-
-  it('gives back byte strings by name, empty ones included', () => {
-    const items = { a: new Uint8Array([1, 2, 3]), b: new Uint8Array(0), c: new Uint8Array([255]) };
-    const back = fromBlocks(deserialize(serialize(toBlocks(items))));
-    expect(Object.keys(back)).toEqual(['a', 'b', 'c']);
-    expect(Object.values(back).map((bytes) => [...bytes])).toEqual([[1, 2, 3], [], [255]]);
-  });
-
-  it('writes back a set it read without joining it again, and keeps it from being changed', () => {
-    const decoded = deserialize(serialize(toBlocks({ a: new Uint8Array([1, 2]), b: new Uint8Array([3]) })));
-    const read = fromBlocks(decoded);
-    expect(toBlocks(read)).toBe(decoded);
-    expect(toBlocks({ ...read })).not.toBe(decoded);
-    expect(toBlocks({ ...read })).toEqual({ names: ['a', 'b'], lengths: [2, 1], bytes: Buffer.from([1, 2, 3]) });
-    expect(() => {
-      (read as Record<string, Uint8Array>).c = new Uint8Array(0);
-    }).toThrow(TypeError);
   });
 });

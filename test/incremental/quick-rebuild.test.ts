@@ -4,7 +4,7 @@
  * nothing else can differ.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, type BuildSummary } from '../../src/build.js';
 import { makeRoot, removeRoot, writeFiles } from '../support/site.js';
@@ -109,6 +109,15 @@ describe('a quick rebuild', () => {
     expect(summary.written).toBe(0);
   });
 
+  it('reads the frames of the pages it makes from frames.bin, and leaves that file as it was', async () => {
+    const frames = join(root, '.leverage-cache/frames.bin');
+    const before = await stat(frames);
+    await save(2, { body: 'Rewritten.\n' });
+    expect(wasQuick(await expectSameAsColdBuild(root))).toBe(true);
+    const after = await stat(frames);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
   it('leaves a draft unpublished', async () => {
     await save(3, { draft: true });
     expect(wasQuick(await expectSameAsColdBuild(root))).toBe(false); // the record left the site
@@ -139,6 +148,37 @@ describe('the full build is taken instead', () => {
     await expect(build({ root })).rejects.toThrow(/records\/2026-05-07\.md/);
     await save(6, { body: 'Fixed, with a new analysis.\n' });
     await expectSameAsColdBuild(root);
+  });
+
+  describe('when the cached page frames are not those the manifest describes', () => {
+    const frames = () => join(root, '.leverage-cache/frames.bin');
+    const cases: [string, () => Promise<void>][] = [
+      ['some bytes of every frame changed', async () => {
+        const bytes = await readFile(frames());
+        for (let i = 100; i < bytes.length; i += 97) bytes[i] = bytes[i]! ^ 0xff;
+        await writeFile(frames(), bytes);
+      }],
+      ['the file cut short', async () => writeFile(frames(), (await readFile(frames())).subarray(0, 1000))],
+      ['the file deleted', () => rm(frames())],
+      ['the file written by another build', async () => {
+        const older = await readFile(frames());
+        await save(6, { title: 'A full build writes the frames again' });
+        await build({ root });
+        await writeFile(frames(), older);
+      }],
+    ];
+    for (const [name, spoil] of cases) {
+      it(name, async () => {
+        await spoil();
+        await save(DAYS - 1, { body: 'A new analysis of the newest day.\n' });
+        const summary = await expectSameAsColdBuild(root);
+        expect(wasQuick(summary)).toBe(false);
+        expect(await readFile(join(root, `dist/records/${date(DAYS - 1)}/index.html`), 'utf8')).toContain('A new analysis of the newest day.');
+        // The full build wrote them again: the next edit is quick.
+        await save(DAYS - 1, { body: 'And another.\n' });
+        expect(wasQuick(await expectSameAsColdBuild(root))).toBe(true);
+      });
+    }
   });
 
   it('when a record was added or removed', async () => {
