@@ -13,4 +13,9 @@ if (!cli) {
   process.exit(1);
 }
 const { main } = await import(cli.href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Every command has finished its work by now (the dev server too, once stopped). Exit at once,
+// when what was printed is out: left to end by itself, Node first frees its heap a page at a
+// time, 10-30 ms after a quick rebuild of 4000 records on the machine measured.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+process.exit(code);
