@@ -11,7 +11,8 @@
  * build without cache.
  */
 import { join, resolve } from 'node:path';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { BuildError, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadConfig } from './config/load.js';
 import { readTextFile } from './config/text-file.js';
@@ -342,13 +343,19 @@ interface PublicFile {
 }
 
 /** The default theme's public files, overridden by the root's of the same name. */
-async function listPublicFiles(root: string): Promise<PublicFile[]> {
+/** With synchronous calls, like the theme: every build lists these few files. */
+function listPublicFiles(root: string): PublicFile[] {
   const files = new Map<string, PublicFile>();
   for (const folder of [join(PACKAGE_ROOT, 'public'), join(root, 'public')]) {
-    const paths = await listFiles(folder).catch(() => [] as string[]);
+    let paths: string[];
+    try {
+      paths = listFiles(folder);
+    } catch {
+      paths = [];
+    }
     for (const path of paths) {
       const source = join(folder, path);
-      const info = await stat(source);
+      const info = statSync(source);
       files.set(path, { path, source, size: info.size, mtimeMs: info.mtimeMs });
     }
   }

@@ -11,7 +11,7 @@
  * An interrupted swap is noticed by its marker file and repaired by the next build, which
  * then writes everything afresh rather than trust what it cannot know.
  */
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { error, BuildError } from '../diagnostics.js';
@@ -81,16 +81,16 @@ export function checkOutputFolder(root: string, out: string): void {
 }
 
 /** Every file under a folder, as sorted relative `/` paths. */
-export async function listFiles(folder: string): Promise<string[]> {
+export function listFiles(folder: string): string[] {
   const files: string[] = [];
-  const walk = async (dir: string, prefix: string) => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(join(dir, entry.name), rel);
+      if (entry.isDirectory()) walk(join(dir, entry.name), rel);
       else if (entry.isFile()) files.push(rel);
     }
   };
-  await walk(folder, '');
+  walk(folder, '');
   return files.sort();
 }
 

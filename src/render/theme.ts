@@ -2,7 +2,7 @@
  * The theme: Handlebars templates and partials. A file in the root's `templates/` overrides
  * the package's default of the same name; everything else comes from the default theme.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -25,9 +25,11 @@ export interface ThemeSources {
   hash: string;
 }
 
-async function listHbs(dir: string): Promise<string[]> {
+// Read with synchronous calls: a dozen small files through the thread pool took 5-8 ms, each
+// read four round trips; every build, a quick rebuild too, reads the theme.
+function listHbs(dir: string): string[] {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
+    const entries = readdirSync(dir, { withFileTypes: true });
     return entries.filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => e.name).sort();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -35,15 +37,15 @@ async function listHbs(dir: string): Promise<string[]> {
   }
 }
 
-async function loadFolder(root: string, sub: string, into: Map<string, ThemeFile>): Promise<void> {
+function loadFolder(root: string, sub: string, into: Map<string, ThemeFile>): void {
   const dir = join(root, sub);
-  for (const file of await listHbs(dir)) {
+  for (const file of listHbs(dir)) {
     const path = join(dir, file);
     const isDefault = root === PACKAGE_ROOT;
     into.set(file.replace(/\.hbs$/, ''), {
       name: file.replace(/\.hbs$/, ''),
       displayPath: isDefault ? `(default theme) ${sub}/${file}` : relative(process.cwd(), path) || path,
-      source: await readFile(path, 'utf8'),
+      source: readFileSync(path, 'utf8'),
     });
   }
 }
@@ -53,8 +55,8 @@ export async function loadTheme(root: string): Promise<ThemeSources> {
   const partials = new Map<string, ThemeFile>();
   const roots = root === PACKAGE_ROOT ? [PACKAGE_ROOT] : [PACKAGE_ROOT, root];
   for (const base of roots) {
-    await loadFolder(base, 'templates', templates);
-    await loadFolder(base, 'templates/partials', partials);
+    loadFolder(base, 'templates', templates);
+    loadFolder(base, 'templates/partials', partials);
   }
   const hash = createHash('sha256');
   for (const [kind, files] of [['t', templates], ['p', partials]] as const) {
