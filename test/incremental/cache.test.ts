@@ -183,6 +183,15 @@ describe('an output folder changed by hand', () => {
     await expectSameAsColdBuild(root);
   });
 
+  it('the page of the record edited deleted: a quick rebuild writes it again, without the whole site', async () => {
+    await rm(join(root, 'dist/records/2026-03-02/index.html'));
+    await writeFiles(root, { 'records/2026-03-02.md': day('2026-03-02', '4h', 'Rewritten after its page was deleted.') });
+    const quick = await expectSameAsColdBuild(root);
+    expect(quick.timings.map((t) => t.stage)).toContain('quick');
+    expect(quick.notes).toEqual([]);
+    expect(quick.written).toBe(3); // its page, and the two feeds that carry its text
+  });
+
   it('one page deleted: the next build notices and writes the whole site again', async () => {
     await rm(join(root, 'dist/records/2026-03-01/index.html'));
     await writeFiles(root, { 'records/2026-03-04.md': day('2026-03-04', '1h', 'A quick edit.') });
