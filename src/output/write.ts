@@ -11,7 +11,7 @@
  * An interrupted swap is noticed by its marker file and repaired by the next build, which
  * then writes everything afresh rather than trust what it cannot know.
  */
-import { access, closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { error, BuildError } from '../diagnostics.js';
@@ -312,27 +312,17 @@ export class InPlaceTarget implements OutputTarget {
   private readonly produced: OutputState = {};
   /** New files, written in the staging folder: [written, final path]. */
   private readonly pending: Array<[string, string]> = [];
-  /** Files written again (in the staging folder or found as they were). */
-  private readonly rewritten = new Set<string>();
   /** Renames done: once one is, the output is no longer the last build's. */
   private renamed = 0;
   private written = 0;
   private unchanged = 0;
-
-  /**
-   * The files of the last output found missing, checked on the thread pool while this thread
-   * makes the new files (checked one by one here, 4280 took a quick rebuild 30 ms).
-   */
-  private readonly missing: Promise<string[]>;
 
   private constructor(
     private readonly out: string,
     private readonly cacheDir: string,
     private readonly staging: string,
     private readonly last: LastOutput,
-  ) {
-    this.missing = missingFiles(Object.keys(last.files).map((path) => [path, this.outPath(path)]));
-  }
+  ) {}
 
   static async open(out: string, cacheDir: string, last: LastOutput): Promise<InPlaceTarget> {
     const outPath = resolve(out);
@@ -356,6 +346,7 @@ export class InPlaceTarget implements OutputTarget {
   }
 
   async keepCurrent(path: string): Promise<void> {
+    if (!existsSync(this.outPath(path))) throw new OutputEdited(path);
     this.produced[path] = this.last.files[path]!;
     this.unchanged++;
   }
@@ -364,7 +355,6 @@ export class InPlaceTarget implements OutputTarget {
     const pieces = contentPieces(content);
     const hash = hashBytes(pieces);
     this.produced[path] = { key, hash };
-    this.rewritten.add(path);
     const target = this.outPath(path);
     if (this.last.files[path]?.hash === hash && existsSync(target)) {
       this.unchanged++;
@@ -383,12 +373,6 @@ export class InPlaceTarget implements OutputTarget {
 
   async commit(): Promise<WriteStats> {
     const gone = Object.keys(this.last.files).filter((path) => !this.produced[path]);
-    // A file kept, not written again, that is gone: the output is not what the cache says.
-    const [missing] = (await this.missing).filter((path) => !this.rewritten.has(path));
-    if (missing) {
-      await this.abort();
-      throw new OutputEdited(missing);
-    }
     try {
       for (const [staged, target] of this.pending) {
         await rename(staged, target);
@@ -417,21 +401,6 @@ export class InPlaceTarget implements OutputTarget {
   private outPath(relativePath: string): string {
     return pathInside(this.out, relativePath);
   }
-}
-
-/** Those of the files (relative path, absolute path) that do not exist, sorted; checked on the thread pool. */
-function missingFiles(files: Array<[string, string]>): Promise<string[]> {
-  return new Promise((resolve) => {
-    let left = files.length;
-    const missing: string[] = [];
-    if (left === 0) resolve(missing);
-    for (const [path, absolute] of files) {
-      access(absolute, (err) => {
-        if (err) missing.push(path);
-        if (--left === 0) resolve(missing.sort());
-      });
-    }
-  });
 }
 
 /** A relative path with nothing to resolve: no `.` or `..` part, no empty part, no backslash. */
