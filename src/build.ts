@@ -342,8 +342,10 @@ interface PublicFile {
   mtimeMs: number;
 }
 
-/** The default theme's public files, overridden by the root's of the same name. */
-/** With synchronous calls, like the theme: every build lists these few files. */
+/**
+ * The default theme's public files, overridden by the root's of the same name. Listed with
+ * synchronous calls, like the theme: every build, a quick rebuild too, lists these few files.
+ */
 function listPublicFiles(root: string): PublicFile[] {
   const files = new Map<string, PublicFile>();
   for (const folder of [join(PACKAGE_ROOT, 'public'), join(root, 'public')]) {
