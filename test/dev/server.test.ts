@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startDev, type DevSession } from '../../src/dev/session.js';
-import { sitePath } from '../../src/dev/server.js';
+import { sitePath, startServer } from '../../src/dev/server.js';
+import { MemorySite } from '../../src/dev/memory-output.js';
 import { makeRoot, removeRoot } from '../support/site.js';
 
 const record = (body: string, claude = '10m') =>
@@ -64,10 +65,12 @@ describe('leverage dev', () => {
   let root: string;
   let dev: DevSession;
   let port: number;
+  const logs: string[] = [];
+  const rebuilds = () => logs.filter((line) => line.startsWith('rebuilt:')).length;
 
   beforeAll(async () => {
     root = await makeRoot({ 'records/2026-03-02.md': record('First version.'), 'records/2026-03-03.md': record('Other.').replace('2026-03-02', '2026-03-03') });
-    dev = await startDev({ root, port: 0, drafts: false, log: () => {} });
+    dev = await startDev({ root, port: 0, drafts: false, log: (line) => logs.push(line) });
     port = Number(new URL(dev.url).port);
   });
   afterAll(async () => {
@@ -104,6 +107,21 @@ describe('leverage dev', () => {
     events.stop();
   });
 
+  it('starts the full rebuild after an edit only once the open page has its new version', async () => {
+    const events = listen(`${dev.url}__leverage/events`);
+    await new Promise((r) => setTimeout(r, 100));
+    await dev.idle();
+    const before = rebuilds();
+    await writeFile(join(root, 'records/2026-03-02.md'), record('Third version.'));
+    await events.next('reload');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(rebuilds()).toBe(before);
+    expect(await (await fetch(`${dev.url}records/2026-03-02/`)).text()).toContain('Third version.');
+    await dev.idle();
+    expect(rebuilds()).toBe(before + 1);
+    events.stop();
+  });
+
   it('keeps the last good page and reports a broken record, then clears the report when fixed', async () => {
     const events = listen(`${dev.url}__leverage/events`);
     await new Promise((r) => setTimeout(r, 100));
@@ -113,7 +131,7 @@ describe('leverage dev', () => {
     expect(problem.data).toContain('> 6 |     claude: soon');
     await dev.idle();
     const served = await (await fetch(`${dev.url}records/2026-03-02/`)).text();
-    expect(served).toContain('Second version.');
+    expect(served).toContain('Third version.');
     expect(served).not.toContain('Broken version.');
 
     // A page opened while the record is broken is told at once.
@@ -148,5 +166,47 @@ describe('leverage dev', () => {
     expect(sitePath('/records/x/', '')).toBe('records/x/index.html');
     expect(sitePath('/blog/tags/', '/blog')).toBe('tags/index.html');
     expect(sitePath('/tags/', '/blog')).toBeNull();
+  });
+});
+
+// Regression: the full rebuild after a quick update started at once and held the server up,
+// so the page the browser reloaded was served 0.3 s after the save at 4000 records, not 0.07.
+describe('a reload sent by the dev server', () => {
+  const page = (text: string) => ({ bytes: Buffer.from(text), key: text, hash: text });
+  const settled = async (promise: Promise<void>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 50));
+    return done;
+  };
+
+  it('is waited for until a reloaded page is served again, and no longer', async () => {
+    const site = new MemorySite();
+    site.apply(new Map([['a/index.html', page('A')], ['b/index.html', page('B')]]));
+    const server = await startServer(site, { port: 0, basePath: '', currentProblem: () => null });
+    const events = listen(`${server.url}__leverage/events`);
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const waiting = server.reload(['/a/'], 60_000);
+      expect((await events.next('reload')).data).toEqual(['/a/']);
+      expect(await (await fetch(`${server.url}b/`)).text()).toBe('B');
+      expect(await settled(waiting)).toBe(false);
+      expect(await (await fetch(`${server.url}a/`)).text()).toBe('A');
+      expect(await settled(waiting)).toBe(true);
+      // No page asks for it: the wait ends on its own.
+      expect(await settled(server.reload(['/a/'], 10))).toBe(true);
+    } finally {
+      events.stop();
+      await server.close();
+    }
+  });
+
+  it('is not waited for when no page is open', async () => {
+    const server = await startServer(new MemorySite(), { port: 0, basePath: '', currentProblem: () => null });
+    try {
+      expect(await settled(server.reload(['/a/'], 60_000))).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 });
