@@ -46,20 +46,19 @@ class StoredFrames implements PageFrames {
     const length = this.index.lengths[at.index]!;
     const bytes = Buffer.alloc(length);
     const found = Buffer.alloc(header.length);
-    let fd: number;
+    let fd: number | null = null;
+    let complete = false;
     try {
       fd = openSync(join(this.folder, FRAMES_FILE), 'r');
-    } catch {
-      throw new FramesUnreadable();
-    }
-    try {
-      const complete =
+      complete =
         readSync(fd, found, 0, header.length, 0) === header.length &&
         readSync(fd, bytes, 0, length, header.length + at.offset) === length;
-      if (!complete || !found.equals(header) || hashBytes(bytes) !== this.index.hashes[at.index]) throw new FramesUnreadable();
+    } catch {
+      // Gone or unreadable: as good as changed.
     } finally {
-      closeSync(fd);
+      if (fd !== null) closeSync(fd);
     }
+    if (!complete || !found.equals(header) || hashBytes(bytes) !== this.index.hashes[at.index]) throw new FramesUnreadable();
     return bytes;
   }
 
