@@ -21,13 +21,16 @@ export function generatorFingerprint(): string {
   return generator;
 }
 
+/** The generator's code: what its fingerprint hashes. */
+const SOURCE_FILE = /\.(js|ts)$/;
+
 function hashSources(top: string): string {
   const hash = createHash('sha1');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(path));
+      else if (SOURCE_FILE.test(entry.name)) hash.update(entry.name).update(readFileSync(path));
     }
   };
   walk(top);
@@ -49,7 +52,7 @@ interface BundleHash {
 function bundleFiles(bundle: string): Record<string, [size: number, mtimeMs: number]> {
   const files: BundleHash['files'] = {};
   for (const name of readdirSync(bundle).sort()) {
-    if (!/\.(js|ts)$/.test(name)) continue;
+    if (!SOURCE_FILE.test(name)) continue;
     const info = statSync(join(bundle, name));
     files[name] = [info.size, info.mtimeMs];
   }
