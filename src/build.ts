@@ -178,11 +178,7 @@ async function buildOnce(options: BuildOptions, trustLastOutput: boolean): Promi
   );
   // When worker threads read the records, this thread compiles the templates meanwhile.
   const lastTheme = manifest.value?.output?.theme;
-  const compiled = await compileWhileReading(
-    () => (lastTheme?.hash === theme.hash ? lastTheme.compiled : (precompiledTheme(theme.hash) ?? compileTheme(theme, site))),
-    reading,
-    timer,
-  );
+  const compiled = await compileWhileReading(() => compiledTheme(theme, site, lastTheme), reading, timer);
   const renderer = timer.time('templates', () => createRenderer(compiled, site, options.render));
   const read = await reading;
   // Kept now, while the process is small: the records stay valid whatever becomes of this build.
@@ -222,6 +218,15 @@ async function buildOnce(options: BuildOptions, trustLastOutput: boolean): Promi
 export function buildKeys(config: SiteConfig, theme: ThemeSources, render?: RenderOptions) {
   const recordsKey = fingerprint(generatorFingerprint(), config);
   return { recordsKey, globalKey: fingerprint(recordsKey, theme.hash, render ?? {}) };
+}
+
+/** The theme compiled: as the last build compiled it, as shipped with the package, or compiled now. */
+export function compiledTheme(
+  theme: ThemeSources,
+  site: SiteInfo,
+  last: { hash: string; compiled: CompiledTheme } | undefined,
+): CompiledTheme | Promise<CompiledTheme> {
+  return last?.hash === theme.hash ? last.compiled : (precompiledTheme(theme.hash) ?? compileTheme(theme, site));
 }
 
 /** Each record's content → the hash of its file, for page keys. */
