@@ -3,12 +3,11 @@
  *
  *   files ─▶ records ─▶ numbers & content ─▶ page models ─▶ HTML ─▶ dist/
  *
- * Incremental: record files unchanged since the last build are taken from the cache
- * (incremental/), pages whose model is unchanged are not rendered again, and only files
- * whose bytes changed are written. When no input changed at all, nothing is done; when only
- * a few records changed, in what their own pages alone show, those pages are made again from
- * what the last build kept (incremental/quick-rebuild.ts). The output is byte-identical to a
- * build without cache.
+ * One path for every build: cold, incremental, and the dev server's (which passes a cache and
+ * an output in memory). Record files unchanged since the last build come from the cache;
+ * every output file declares what it depends on, and incremental/plan.ts decides from that
+ * alone which files are kept and which are made again. When no input changed at all, nothing
+ * is made. The output is byte-identical to a build without cache.
  */
 import { join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
@@ -16,19 +15,16 @@ import { readFile } from 'node:fs/promises';
 import { BuildError, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadConfig } from './config/load.js';
 import { readTextFile } from './config/text-file.js';
+import type { SiteConfig } from './config/types.js';
 import { scanRecordFiles } from './records/files.js';
 import { buildSiteModel, siteInfo } from './site/pages.js';
-import type { RecordContent, SiteInfo, SiteModel } from './site/types.js';
+import type { SiteInfo, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
-import { precompiledTheme } from './render/default-theme.js';
-import { compileTheme, createRenderer, type CompiledTheme, type Renderer, type RenderOptions } from './render/render.js';
-import { feedEntries, feedFiles, siteFiles } from './output/site-files.js';
-import type { FeedEntry } from './output/feeds.js';
-import { planQuickRebuild, quickState, type QuickPlan } from './incremental/quick-rebuild.js';
+import { compileTheme, type Renderer, type RenderOptions } from './render/render.js';
+import { siteFiles, type OutputFile } from './output/site-files.js';
 import {
   checkOutputFolder,
   DiskTarget,
-  InPlaceTarget,
   listFiles,
   OUTPUT_MARK,
   OUTPUT_MARK_TEXT,
@@ -39,12 +35,11 @@ import {
   type WriteStats,
 } from './output/write.js';
 import { loadRecords, statFiles, type LoadedRecords } from './incremental/records.js';
+import { RecordCacheUnreadable, type CachedOutput, type FileState } from './incremental/cache.js';
+import { Planner } from './incremental/plan.js';
 import { withMarkdown } from './markdown/render.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
-import { pageKey } from './incremental/keys.js';
 import { diskCache, noCache, type CacheStore } from './incremental/store.js';
-import type { LeverageRecord } from './records/types.js';
-import type { SiteConfig } from './config/types.js';
 
 export interface BuildOptions {
   /** The folder with `records/` (and optionally `site.yaml`, `templates/`, `public/`). */
@@ -62,8 +57,6 @@ export interface BuildOptions {
   target?: (last: LastOutput | null) => Promise<OutputTarget>;
   /** Progress of long builds: `records 1200/4000`, `pages 300/4300`. */
   onProgress?: (stage: 'records' | 'pages', done: number, total: number) => void;
-  /** For the dev server: the model of a successful build. */
-  onModel?: (model: SiteModel) => void;
 }
 
 export interface StageTiming {
@@ -87,7 +80,16 @@ export interface BuildSummary {
   /** Files left as they were. */
   unchanged: number;
   removed: number;
-  /** Record files parsed and rendered (the rest came from the cache). */
+  /** What came from the last build instead of being made again. */
+  reused: {
+    /** No input changed: the last output was kept whole, nothing was read or made. */
+    everything: boolean;
+    /** Record files taken from the cache without being parsed and rendered. */
+    records: number;
+    /** Output files kept because what they depend on did not change (their models were not made). */
+    files: number;
+  };
+  /** Record files parsed and rendered. */
   processed: number;
   warnings: Diagnostic[];
   /** Notes such as a cache that was corrupt and rebuilt. */
@@ -103,153 +105,199 @@ export class BuildFailed extends BuildError {
   }
 }
 
+/** What a build takes from the cache; a build that finds the cache wrong starts again trusting less. */
+interface Trust {
+  lastOutput: boolean;
+  recordCache: boolean;
+  notes: string[];
+}
+
 export async function build(options: BuildOptions): Promise<BuildSummary> {
-  try {
-    return await buildOnce(options, true);
-  } catch (err) {
-    if (!(err instanceof OutputEdited)) throw err;
-    // The output is not what the cache says: make all of it again.
-    const summary = await buildOnce(options, false);
-    summary.notes.unshift(`the last output changed since it was built (${err.path} is gone); wrote all of it again`);
-    return summary;
+  const trust: Trust = { lastOutput: true, recordCache: true, notes: [] };
+  for (;;) {
+    try {
+      return await buildOnce(options, trust);
+    } catch (err) {
+      if (err instanceof OutputEdited && trust.lastOutput) {
+        trust.lastOutput = false;
+        trust.notes.push(`the last output changed since it was built (${err.path} is gone); wrote all of it again`);
+      } else if (err instanceof RecordCacheUnreadable && trust.recordCache) {
+        trust.recordCache = false;
+        trust.notes.push(`${err.message}; read every record again`);
+      } else throw err;
+    }
   }
 }
 
-async function buildOnce(options: BuildOptions, trustLastOutput: boolean): Promise<BuildSummary> {
+async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSummary> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
   const drafts = options.drafts ?? false;
   const store = options.store ?? (options.cache === false ? noCache() : diskCache(root));
   const timer = stageTimer();
+  const notes = [...trust.notes];
   checkOutputFolder(root, out);
 
-  // A bad setting keeps its default, so the records are still read and every problem of
-  // the config and the records is reported in one run.
-  const loaded = await timer.time('config', () => loadConfig(root));
-  const config = loaded.config;
-  const theme = await timer.time('theme', () => loadTheme(root));
-  const publicFiles = await timer.time('public', () => listPublicFiles(root));
-  const scan = await timer.time('scan', () => scanRecordFiles(root));
-  const fileStates = await timer.time('stat', () => statFiles(root, scan.files));
+  // 1. Load the inputs. A bad setting keeps its default, so the records are still read and
+  //    every problem of the config and the records is reported in one run.
+  const input = await timer.time('load', () => loadInputs(root));
+  const globalKey = fingerprint(recordsKey(input.config), input.theme.hash, options.render ?? {}, drafts);
+  const inputs = fingerprint(globalKey, input.publicFiles, input.scanDiagnostics, input.fileStates);
+  const last = await timer.time('cache', () => lastBuild(store, out, trust.lastOutput, !options.target, notes));
 
-  const generator = generatorFingerprint();
-  const { recordsKey, globalKey } = buildKeys(config, theme, options.render);
-  const inputs = fingerprint(globalKey, drafts, publicFiles, scan.diagnostics, fileStates);
-  const notes: string[] = [];
-  const manifest = await timer.time('cache', () => store.readManifest(generator));
-  if (manifest.discarded) notes.push(manifest.discarded);
-  // An interrupted build may have left the output other than the cache says: then trust neither.
-  const repaired = options.target ? false : await recover(out, store.folder);
-  const known = trustLastOutput && !repaired && manifest.value?.output?.out === out;
-  const lastOutput = known && (await store.outputExists(out)) ? manifest.value!.output : null;
-
-  const nothingChanged = lastOutput?.inputs === inputs && !hasErrors(loaded.diagnostics);
-  if (nothingChanged && lastOutput.summary) {
-    const unchanged = { written: 0, unchanged: Object.keys(lastOutput.files).length, removed: 0 };
-    return summary(timer, out, lastOutput.summary, unchanged, 0, [...loaded.diagnostics, ...lastOutput.summary.warnings], notes);
+  // 2. Nothing changed: the last output stands.
+  if (last?.inputs === inputs && !hasErrors(input.diagnostics)) {
+    const kept = Object.keys(last.files).length;
+    const reused = { everything: true, records: last.summary.records, files: kept };
+    const counts = { written: 0, unchanged: kept, removed: 0 };
+    return summary(timer, out, last.summary, counts, reused, 0, [...input.diagnostics, ...last.summary.warnings], notes);
   }
 
-  const site = await withMarkdown(() => siteInfo(config));
-  const others = fingerprint(globalKey, drafts, publicFiles, scan.diagnostics, scan.files);
-  // An edit that only its record's own page shows: that page, and the feeds, from what the last build kept.
-  const canBeQuick = lastOutput?.theme?.hash === theme.hash && !options.onModel && !hasErrors(loaded.diagnostics);
-  const quick = canBeQuick ? manifest.value?.quick : null;
-  const plan =
-    quick &&
-    (await withMarkdown(() =>
-      timer.time('quick', () => planQuickRebuild({ root, config, theme, site, globalKey, others, states: fileStates, last: quick })),
-    ));
-  if (plan && lastOutput) {
-    const renderer = timer.time('templates', () => createRenderer(lastOutput.theme.compiled, site, options.render));
-    const written = await publish(out, store, lastOutput, { ...options, inPlace: true }, timer, (target) =>
-      timer.time('render', () => writeQuickRebuild(plan, lastOutput.files, renderer, site, target)),
-      (written) => store.writeOutput(generator, { ...lastOutput, inputs, files: written.files, spare: written.spare }, plan.state),
-    );
-    const warnings = [...loaded.diagnostics, ...lastOutput.summary.warnings];
-    return summary(timer, out, lastOutput.summary, written, plan.processed, warnings, notes);
-  }
-
-  const cachedRecords = await timer.time('cache', () => store.readRecords(recordsKey));
-  if (cachedRecords.discarded) notes.push(cachedRecords.discarded);
-  const reading = timer.time('records', () =>
-    loadRecords(root, config, scan, fileStates, cachedRecords.value ?? {}, { drafts }, (done, total) =>
-      options.onProgress?.('records', done, total),
-    ),
-  );
-  // When worker threads read the records, this thread compiles the templates meanwhile.
-  const lastTheme = manifest.value?.output?.theme;
-  const compiled = await compileWhileReading(() => compiledTheme(theme, site, lastTheme), reading, timer);
-  const renderer = timer.time('templates', () => createRenderer(compiled, site, options.render));
-  const read = await reading;
-  // Kept now, while the process is small: the records stay valid whatever becomes of this build.
-  if (read.dirty) await timer.time('cache', () => store.writeRecords(recordsKey, read.entries));
-  const diagnostics = [...loaded.diagnostics, ...read.diagnostics];
+  // 3. Read the records (the cache's when their files are unchanged), while the theme compiles.
+  const site = await withMarkdown(() => siteInfo(input.config));
+  const read = timer.time('records', () => readRecords(root, input, store, trust.recordCache, drafts, notes, options));
+  const renderer = await timer.time('templates', () => compileWhileReading(input.theme, site, options.render, read));
+  const records = await read;
+  const diagnostics = [...input.diagnostics, ...records.diagnostics];
   if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
 
-  const model = await withMarkdown(() => timer.time('pages', () => buildSiteModel(read.records, read.contents, config)));
-  const feed = feedEntries(model, config.feedRecords);
-  const exportsKey = fingerprint(recordsKey, read.records.map((record) => read.entries[record.file]!.exportsKey));
-  const counts = { records: read.records.length, pages: model.pages.length };
-  const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
-  const written = await publish(
-    out,
-    store,
-    lastOutput,
-    options,
-    timer,
-    async (target) => {
-      await timer.time('render', () => renderPages(model, renderer, target, contentKeys(read), globalKey, options));
-      await timer.time('files', () => writeSiteFiles(model, read.records, config, exportsKey, feed, publicFiles, target));
-    },
-    (written) => {
-      options.onModel?.(model);
-      const { files, spare } = written;
-      const output = { out, inputs, files, spare, summary: { ...counts, warnings }, theme: { hash: theme.hash, compiled } };
-      return store.writeOutput(generator, output, quickState(others, read.entries, read.records, model, feed));
-    },
+  // 4. Model the site: every page and file declared, with what it depends on.
+  const model = await withMarkdown(() => timer.time('model', () => buildSiteModel(records.records, input.config)));
+  const files = outputFiles(model, records, input, renderer);
+
+  // 5. Render what changed and write the output; remember what was written.
+  const planner = new Planner(records.records.summaries, globalKey);
+  let kept = 0;
+  const written = await publish(out, store, last, options, timer, async (target) => {
+    kept = await timer.time('render', () => writeFiles(files, planner, target, model.pages.length, options));
+  }, (stats) => {
+    const counts = { records: records.records.summaries.length, pages: model.pages.length };
+    const warnings = records.diagnostics.filter((d) => d.severity === 'warning');
+    return store.writeOutput(generatorFingerprint(), { out, inputs, files: stats.files, spare: stats.spare, summary: { ...counts, warnings } });
+  });
+  const counts = { records: records.records.summaries.length, pages: model.pages.length };
+  const reused = { everything: false, records: records.records.summaries.length - records.processed, files: kept };
+  return summary(timer, out, counts, written, reused, records.processed, diagnostics, notes);
+}
+
+interface Inputs {
+  config: SiteConfig;
+  theme: ThemeSources;
+  publicFiles: PublicFile[];
+  files: string[];
+  fileStates: Record<string, FileState>;
+  /** Problems of the config and of finding the record files. */
+  diagnostics: Diagnostic[];
+  scanDiagnostics: Diagnostic[];
+}
+
+async function loadInputs(root: string): Promise<Inputs> {
+  const loaded = await loadConfig(root);
+  const theme = await loadTheme(root);
+  const scan = await scanRecordFiles(root);
+  return {
+    config: loaded.config,
+    theme,
+    publicFiles: listPublicFiles(root),
+    files: scan.files,
+    fileStates: statFiles(root, scan.files),
+    diagnostics: loaded.diagnostics,
+    scanDiagnostics: scan.diagnostics,
+  };
+}
+
+/** What cached records depend on: the generator and the config. */
+function recordsKey(config: SiteConfig): string {
+  return fingerprint(generatorFingerprint(), config);
+}
+
+/** What the last build wrote into `out`, when the cache knows it and it is still there. */
+async function lastBuild(
+  store: CacheStore,
+  out: string,
+  trustLastOutput: boolean,
+  onDisk: boolean,
+  notes: string[],
+): Promise<CachedOutput | null> {
+  const manifest = await store.readManifest(generatorFingerprint());
+  if (manifest.discarded) notes.push(manifest.discarded);
+  // An interrupted build may have left the output other than the cache says: then trust neither.
+  const repaired = onDisk ? await recover(out, store.folder) : false;
+  const output = manifest.value?.output;
+  if (!trustLastOutput || repaired || output?.out !== out) return null;
+  return (await store.outputExists(out)) ? output : null;
+}
+
+async function readRecords(
+  root: string,
+  input: Inputs,
+  store: CacheStore,
+  useCache: boolean,
+  drafts: boolean,
+  notes: string[],
+  options: BuildOptions,
+): Promise<LoadedRecords> {
+  const key = recordsKey(input.config);
+  const cached = useCache ? await store.readRecords(key) : { value: null, discarded: null };
+  if (cached.discarded) notes.push(cached.discarded);
+  const scan = { files: input.files, diagnostics: input.scanDiagnostics };
+  const read = await loadRecords(root, input.config, scan, input.fileStates, cached.value ?? {}, { drafts }, (done, total) =>
+    options.onProgress?.('records', done, total),
   );
-  return summary(timer, out, counts, written, read.processed, diagnostics, notes);
+  // Kept at once: the records stay valid whatever becomes of this build.
+  if (read.dirty) await store.writeRecords(key, read.entries);
+  return read;
 }
 
-/**
- * What cached work depends on: records on the generator and the config (`recordsKey`),
- * pages also on the theme and render options (`globalKey`).
- */
-export function buildKeys(config: SiteConfig, theme: ThemeSources, render?: RenderOptions) {
-  const recordsKey = fingerprint(generatorFingerprint(), config);
-  return { recordsKey, globalKey: fingerprint(recordsKey, theme.hash, render ?? {}) };
-}
-
-/** The theme compiled: as the last build compiled it, as shipped with the package, or compiled now. */
-export function compiledTheme(
+/** The theme compiled on this thread while worker threads read the records; when it fails, they are waited for first. */
+async function compileWhileReading(
   theme: ThemeSources,
   site: SiteInfo,
-  last: { hash: string; compiled: CompiledTheme } | undefined,
-): CompiledTheme | Promise<CompiledTheme> {
-  return last?.hash === theme.hash ? last.compiled : (precompiledTheme(theme.hash) ?? compileTheme(theme, site));
-}
-
-/** Each record's content → the hash of its file, for page keys. */
-export function contentKeys(read: {
-  records: LeverageRecord[];
-  contents: RecordContent[];
-  entries: Record<string, { hash: string }>;
-}): Map<RecordContent, string> {
-  return new Map(read.contents.map((content, i) => [content, read.entries[read.records[i]!.file]!.hash]));
-}
-
-/** The theme compiled; when that fails, the records being read are waited for first. */
-async function compileWhileReading(
-  compile: () => CompiledTheme | Promise<CompiledTheme>,
-  reading: Promise<LoadedRecords>,
-  timer: ReturnType<typeof stageTimer>,
-): Promise<CompiledTheme> {
+  render: RenderOptions | undefined,
+  reading: Promise<unknown>,
+): Promise<Renderer> {
   try {
-    return await timer.time('templates', compile);
+    return await compileTheme(theme, site, render);
   } catch (err) {
     await reading.catch(() => undefined);
     throw err;
   }
+}
+
+/** Every file of the output, declared: pages, data exports, feeds, sitemap, public files. */
+function outputFiles(model: SiteModel, records: LoadedRecords, input: Inputs, renderer: Renderer): OutputFile[] {
+  return [
+    ...model.pages.map((page) => ({ path: page.outputPath, dependsOn: page.dependsOn, make: () => renderer.render(page.model()) })),
+    ...siteFiles(model, input.config),
+    { path: OUTPUT_MARK, dependsOn: [], make: () => OUTPUT_MARK_TEXT },
+    ...input.publicFiles.map((file) => ({
+      path: file.path,
+      dependsOn: [{ value: `${file.source}\0${file.size}\0${file.mtimeMs}` }],
+      make: () => readFile(file.source),
+    })),
+  ];
+}
+
+/** Writes each file the plan says changed and keeps the others; returns how many were kept. */
+async function writeFiles(
+  files: OutputFile[],
+  planner: Planner,
+  target: OutputTarget,
+  pages: number,
+  options: BuildOptions,
+): Promise<number> {
+  let done = 0;
+  let kept = 0;
+  for (const file of files) {
+    const key = planner.key(file);
+    if (target.isCurrent(file.path, key)) {
+      await target.keep(file.path);
+      kept++;
+    } else await target.write(file.path, await file.make(), key);
+    if (++done % 500 === 0 && done <= pages) options.onProgress?.('pages', done, pages);
+  }
+  options.onProgress?.('pages', pages, pages);
+  return kept;
 }
 
 /**
@@ -259,18 +307,14 @@ async function compileWhileReading(
 async function publish(
   out: string,
   store: CacheStore,
-  lastOutput: LastOutput | null,
-  /** inPlace: change the few files of a quick rebuild in the output folder itself (InPlaceTarget). */
-  options: BuildOptions & { inPlace?: boolean },
+  last: CachedOutput | null,
+  options: BuildOptions,
   timer: ReturnType<typeof stageTimer>,
   make: (target: OutputTarget) => Promise<unknown>,
   remember: (written: WriteStats) => Promise<void>,
 ): Promise<WriteStats> {
-  const inPlace = options.inPlace && store.folder && lastOutput;
-  const openTarget =
-    options.target ??
-    (inPlace ? () => InPlaceTarget.open(out, store.folder!, lastOutput) : (last) => DiskTarget.open(out, store.folder, last));
-  const target = await openTarget(lastOutput ? { files: lastOutput.files, spare: lastOutput.spare } : null);
+  const lastOutput = last ? { files: last.files, spare: last.spare } : null;
+  const target = await (options.target ?? ((known) => DiskTarget.open(out, store.folder, known)))(lastOutput);
   let written: WriteStats;
   try {
     await make(target);
@@ -284,61 +328,6 @@ async function publish(
   return written;
 }
 
-async function renderPages(
-  model: SiteModel,
-  renderer: Renderer,
-  target: OutputTarget,
-  keys: Map<RecordContent, string>,
-  globalKey: string,
-  options: BuildOptions,
-): Promise<void> {
-  let done = 0;
-  for (const page of model.pages) {
-    const key = pageKey(page, keys, globalKey);
-    if (target.isCurrent(page.outputPath, key)) await target.keep(page.outputPath);
-    else await target.write(page.outputPath, renderer.render(page), key);
-    if (++done % 500 === 0) options.onProgress?.('pages', done, model.pages.length);
-  }
-  options.onProgress?.('pages', done, model.pages.length);
-}
-
-async function writeSiteFiles(
-  model: SiteModel,
-  records: LeverageRecord[],
-  config: SiteConfig,
-  exportsKey: string,
-  feed: FeedEntry[],
-  publicFiles: PublicFile[],
-  target: OutputTarget,
-): Promise<void> {
-  for (const file of siteFiles(model, records, config, exportsKey, feed)) {
-    if (file.key && target.isCurrent(file.path, file.key)) await target.keep(file.path);
-    else await target.write(file.path, file.content(), file.key);
-  }
-  await target.write(OUTPUT_MARK, OUTPUT_MARK_TEXT, '');
-  for (const file of publicFiles) await target.write(file.path, await readFile(file.source), '');
-}
-
-/** Writes the pages and feeds of a quick rebuild again, and keeps every other file of the last build. */
-async function writeQuickRebuild(
-  plan: QuickPlan,
-  lastFiles: Record<string, unknown>,
-  renderer: Renderer,
-  site: SiteInfo,
-  target: OutputTarget,
-): Promise<void> {
-  const pages = new Map(plan.pages.map((item) => [item.page.outputPath, item]));
-  const feeds = new Map(plan.feed ? feedFiles(site, plan.feed).map((file) => [file.path, file]) : []);
-  for (const path of Object.keys(lastFiles)) {
-    const page = pages.get(path);
-    const feed = feeds.get(path);
-    if (page && target.isCurrent(path, page.key)) await target.keep(path);
-    else if (page) await target.write(path, renderer.render(page.page), page.key);
-    else if (feed) await target.write(path, feed.content(), feed.key);
-    else await target.keepCurrent(path);
-  }
-}
-
 interface PublicFile {
   /** Path under the output folder. */
   path: string;
@@ -347,10 +336,7 @@ interface PublicFile {
   mtimeMs: number;
 }
 
-/**
- * The default theme's public files, overridden by the root's of the same name. Listed with
- * synchronous calls, like the theme: every build, a quick rebuild too, lists these few files.
- */
+/** The default theme's public files, overridden by the root's of the same name. */
 function listPublicFiles(root: string): PublicFile[] {
   const files = new Map<string, PublicFile>();
   for (const folder of [join(PACKAGE_ROOT, 'public'), join(root, 'public')]) {
@@ -384,6 +370,7 @@ function summary(
   out: string,
   counts: { records: number; pages: number },
   written: { written: number; unchanged: number; removed: number },
+  reused: BuildSummary['reused'],
   processed: number,
   diagnostics: Diagnostic[],
   notes: string[],
@@ -394,6 +381,7 @@ function summary(
     written: written.written,
     unchanged: written.unchanged,
     removed: written.removed,
+    reused,
     processed,
     warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
     notes,

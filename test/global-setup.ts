@@ -1,7 +1,7 @@
 /**
  * Compiles src/ to lib/ and bundles it into lib/bundle/ once before the tests, so tests that
  * run the real `leverage` command (bin/leverage.js → lib/bundle/cli.js) exercise the current
- * sources; and compiles the default theme into lib/default-theme.json, as `npm run compile` does.
+ * sources, as `npm run compile` does.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,4 @@ export default function setup(): void {
   }
   const bundled = spawnSync('npm', ['run', '--silent', 'bundle'], { cwd: root, encoding: 'utf8' });
   if (bundled.status !== 0) throw new Error(`bundling lib/ failed:\n${bundled.stdout}${bundled.stderr}`);
-  const theme = spawnSync(process.execPath, ['lib/render/write-default-theme.js'], { cwd: root, encoding: 'utf8' });
-  if (theme.status !== 0) throw new Error(`compiling the default theme failed:\n${theme.stdout}${theme.stderr}`);
 }

@@ -24,7 +24,7 @@ export class MemorySite {
   }
 }
 
-/** @param onChange told of each file whose bytes changed */
+/** @param onChange told of each file whose bytes changed, or that is gone */
 export function memoryTarget(site: MemorySite, onChange?: (path: string) => void): OutputTarget {
   const staged = new Map<string, ServedFile>();
   const produced = new Set<string>();
@@ -33,10 +33,6 @@ export function memoryTarget(site: MemorySite, onChange?: (path: string) => void
   return {
     isCurrent: (path, key) => site.files.get(path)?.key === key,
     async keep(path) {
-      produced.add(path);
-      unchanged++;
-    },
-    async keepCurrent(path) {
       produced.add(path);
       unchanged++;
     },
@@ -59,6 +55,7 @@ export function memoryTarget(site: MemorySite, onChange?: (path: string) => void
       for (const path of [...site.files.keys()]) {
         if (!produced.has(path)) {
           site.files.delete(path);
+          onChange?.(path);
           removed++;
         }
       }

@@ -1,46 +1,50 @@
 /**
- * The persistent build cache in `<root>/.leverage-cache/`, in two files:
+ * The persistent build cache in `<root>/.leverage-cache/` (docs/architecture.md):
  *
- * - `manifest.bin` (small): every record file's size, modification time and hash, and what
- *   the last build wrote where. Enough to see that nothing changed without reading more.
- * - `records.bin` (large) and `records-delta.bin` (small): every record file's parse and
- *   rendered content, by file.
+ * - `manifest.bin` (small): what the last build wrote, each output file with its key and the
+ *   hash of its bytes, and the fingerprint of all its inputs.
+ * - `records.bin` (large) and `records-delta.bin` (small): every record file's parse, rendered
+ *   content and part hashes, by file; the delta holds the few entries changed since the base.
  *
- * Both are valid only for the same generator code and config (the fingerprint). A file that
- * is corrupt, truncated or from another format version fails its header or checksum and is
- * ignored, never trusted.
+ * Each is valid only for the same generator code (and the records for the same config). A file
+ * that is corrupt, truncated or from another format version fails its header or checksum and
+ * is ignored, never trusted. Nothing read from the cache is run as code.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writevSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedRecord } from '../records/parse.js';
-import type { RecordContent } from '../site/types.js';
-import type { CompiledTheme } from '../render/render.js';
-import type { QuickState } from './quick-rebuild.js';
+import type { RecordContent, RecordSummary } from '../site/types.js';
+import type { LeverageRecord } from '../records/types.js';
 import { hashBytes } from './fingerprint.js';
-import { fromColumns, toColumns, type Columns } from './columns.js';
-import { storedFrames, storeFrames, type FramesIndex } from './frames.js';
 
 export const CACHE_FOLDER = '.leverage-cache';
-const FORMAT = 'leverage-cache/4';
+const FORMAT = 'leverage-cache/5';
 
 export interface FileState {
   mtimeMs: number;
   size: number;
 }
 
+/** A record file as read: what every build needs of it, and the rest (`full`) while it is in memory. */
 export interface CachedRecord extends FileState {
   file: string;
   hash: string;
-  parsed: ParsedRecord;
-  content: RecordContent | null;
-  /** The hash of what the record gives the data exports (shape.ts; null when it has no content). */
-  exportsKey: string | null;
-  /** The hash of what pages other than its own show of the record (shape.ts; null when it has no content). */
-  shape: string | null;
+  /** The record's day and where it is stated, when known. */
+  date: ParsedRecord['date'];
+  diagnostics: Diagnostic[];
+  /** null when the file has errors. */
+  summary: RecordSummary | null;
+  /** The record and its content: in memory when just read, else read from the cache's detail file when first needed (`recordData`). */
+  full?: RecordData;
+}
+
+export interface RecordData {
+  record: LeverageRecord;
+  content: RecordContent;
 }
 
 export interface CachedOutput {
@@ -54,15 +58,11 @@ export interface CachedOutput {
   spare: Record<string, { key: string; hash: string }> | null;
   /** What that build reported, repeated when nothing changed. */
   summary: { records: number; pages: number; warnings: Diagnostic[] };
-  /** The theme that build compiled, and the hash of its sources. */
-  theme: { hash: string; compiled: CompiledTheme };
 }
 
 export interface Manifest {
   fingerprint: string;
   output: CachedOutput | null;
-  /** What a quick rebuild starts from (decoded when first read: most builds do not need it). */
-  readonly quick: QuickState | null;
 }
 
 export type CachedRecords = Record<string, CachedRecord>;
@@ -160,136 +160,112 @@ function decode<T>(chunk: Buffer): T {
   return deserialize(chunk) as T;
 }
 
+/**
+ * The manifest and the record index are JSON: thousands of small objects parse several
+ * times faster from JSON than from V8's serialization, and their values are all JSON's.
+ */
+function fromJson<T>(chunk: Buffer): T {
+  return JSON.parse(chunk.toString('utf8')) as T;
+}
+
+function toJson(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value), 'utf8');
+}
+
 export async function readManifest(root: string, fingerprint: string): Promise<CacheRead<Manifest>> {
   const { chunks, discarded } = await readChunks(root, 'manifest.bin');
   if (!chunks) return { value: null, discarded };
   try {
-    const stored = decode<{ fingerprint: string; output: StoredOutput | null }>(chunks[0]!);
+    const stored = fromJson<Manifest>(chunks[0]!);
     // Another generator: not wrong, just not ours to reuse.
     if (stored.fingerprint !== fingerprint) return { value: null, discarded: null };
-    let quick: QuickState | null | undefined;
-    const value: Manifest = {
-      fingerprint: stored.fingerprint,
-      output: stored.output && decodeOutput(stored.output),
-      get quick() {
-        if (quick === undefined) quick = chunks[1] ? decodeQuick(root, decode<StoredQuick | null>(chunks[1])) : null;
-        return quick;
-      },
-    };
-    return { value, discarded: null };
+    return { value: stored, discarded: null };
   } catch {
     return { value: null, discarded: `${CACHE_FOLDER}/manifest.bin is corrupt; rebuilding it` };
   }
 }
 
-/** The manifest's tables as stored: column by column (columns.ts). */
-type StoredOutput = Omit<CachedOutput, 'files' | 'spare'> & { files: Columns; spare: Columns | null };
-type StoredQuick = Omit<QuickState, 'files' | 'frames'> & { files: Columns; frames: FramesIndex };
-const OUTPUT_FILE_FIELDS = ['key', 'hash'] as const;
-const QUICK_FILE_FIELDS = ['mtimeMs', 'size', 'hash', 'shape', 'exportsKey'] as const;
-
-function encodeOutput(output: CachedOutput): StoredOutput {
-  const spare = output.spare && toColumns(output.spare, OUTPUT_FILE_FIELDS);
-  return { ...output, files: toColumns(output.files, OUTPUT_FILE_FIELDS), spare };
-}
-
-function decodeOutput(output: StoredOutput): CachedOutput {
-  type File = CachedOutput['files'][string];
-  const spare = output.spare && fromColumns<File>(output.spare, OUTPUT_FILE_FIELDS);
-  return { ...output, files: fromColumns<File>(output.files, OUTPUT_FILE_FIELDS), spare };
-}
-
-function encodeQuick(root: string, quick: QuickState | null): StoredQuick | null {
-  return quick && { ...quick, files: toColumns(quick.files, QUICK_FILE_FIELDS), frames: storeFrames(cacheFolder(root), quick.frames) };
-}
-
-function decodeQuick(root: string, quick: StoredQuick | null): QuickState | null {
-  return quick && { ...quick, files: fromColumns(quick.files, QUICK_FILE_FIELDS), frames: storedFrames(cacheFolder(root), quick.frames) };
-}
-
-/** The parts of a record's content only its own page and the feeds show. */
-const DETAIL = ['bodyHtml', 'rows', 'aggregate'] as const;
-type Detail = Pick<RecordContent, (typeof DETAIL)[number]>;
-
-/** A cache entry as stored: the entry without its content's detail, and the detail. */
-type EncodedRecord = [summary: Uint8Array, detail: Uint8Array];
-
-/** The stored bytes of decoded entries, to write them again without serializing, and the base file they came from. */
-const stored = new WeakMap<CachedRecord, { bytes: EncodedRecord; base: string | null }>();
-
-function encodeEntry(entry: CachedRecord): EncodedRecord {
-  const known = stored.get(entry);
-  if (known) return known.bytes;
-  const content = entry.content;
-  if (!content) return [serialize(entry), serialize(null)];
-  const summary: Record<string, unknown> = { ...content };
-  const detail: Record<string, unknown> = {};
-  for (const field of DETAIL) {
-    detail[field] = content[field];
-    delete summary[field];
-  }
-  return [serialize({ ...entry, content: summary }), serialize(detail)];
-}
-
 /**
- * An entry whose content's detail (the rendered analysis and table rows, most of its size)
- * is decoded when a page first uses it, and may be dropped again by the garbage collector:
- * a build of thousands of records never holds them all.
+ * The record cache is two files. `records.bin` holds what every build uses of every record:
+ * its file's state and hash, its part hashes, its date, tags and totals. `records-detail.bin`
+ * holds the rest (task rows, rendered texts, the analysis), one chunk per record, read only
+ * when a page that shows it is made again: an incremental build of thousands of records reads
+ * a few of them. Chunks are appended; the file is written anew when most of it is stale.
  */
-function decodeEntry(bytes: EncodedRecord, base: string | null): CachedRecord {
-  const [summary, detail] = bytes;
-  const entry = deserialize(summary) as CachedRecord;
-  if (entry.content) {
-    let decoded: WeakRef<Detail> | null = null;
-    const load = (): Detail => {
-      let value = decoded?.deref();
-      if (!value) {
-        value = deserialize(detail) as Detail;
-        decoded = new WeakRef(value);
-      }
-      return value;
-    };
-    for (const field of DETAIL) {
-      Object.defineProperty(entry.content, field, { enumerable: true, configurable: true, get: () => load()[field] });
-    }
-  }
-  stored.set(entry, { bytes, base });
-  return entry;
-}
+const INDEX = 'records.bin';
+const DETAIL = 'records-detail.bin';
 
-function decodeEntries(chunks: Buffer[], from: number, base: string | null, into: CachedRecords): void {
-  for (let i = from; i + 1 < chunks.length; i += 2) {
-    const entry = decodeEntry([chunks[i]!, chunks[i + 1]!], base);
-    into[entry.file] = entry;
-  }
-}
+/** Where an entry's detail is: offset and length in the detail file, and the hash of those bytes. */
+type DetailAt = [offset: number, length: number, hash: string];
 
-/**
- * The record cache is a large base file, `records.bin`, and a small `records-delta.bin`: the
- * entries that differ from the base and the files removed since. A build that changed a few
- * records writes only the delta; the base is written again when the delta would be large.
- */
-const BASE = 'records.bin';
-const DELTA = 'records-delta.bin';
+/** What the index stores of an entry. */
+type IndexEntry = Omit<CachedRecord, 'full'> & { detail: DetailAt | null };
 
-/** What a build read of the base file, to write a delta against it. */
+/** The record cache's files as read, for writing them again: the detail file stays open for the reads of `recordData`. */
 export interface RecordCacheBase {
-  /** Unique to one writing of the base: a delta names the base it applies to. */
-  id: string;
   fingerprint: string;
-  files: ReadonlySet<string>;
-  bytes: number;
+  /** Unique to one writing of the detail file; the index names the one it points into. */
+  detailId: string;
+  detailFd: number;
+  detailSize: number;
 }
 
-interface BaseHeader {
+interface IndexHeader {
   fingerprint: string;
-  id: string;
+  detailId: string;
 }
 
-interface DeltaHeader {
-  fingerprint: string;
-  base: string;
-  removed: string[];
+/** A record's detail could not be read back: the build starts again without the record cache. */
+export class RecordCacheUnreadable extends Error {
+  constructor(file: string) {
+    super(`${CACHE_FOLDER}/${DETAIL} does not hold ${file} as its index says`);
+  }
+}
+
+/** Entries read from the cache: their index bytes and where their detail is, to read it and to write them again. */
+const stored = new WeakMap<CachedRecord, { index: Uint8Array | null; detail: DetailAt | null; base: RecordCacheBase }>();
+
+/** The entry of a file whose bytes are unchanged but whose modification time changed (touched). */
+export function withFileState(entry: CachedRecord, state: FileState): CachedRecord {
+  const touched = { ...entry, ...state };
+  const known = stored.get(entry);
+  if (known) stored.set(touched, { ...known, index: null });
+  return touched;
+}
+/** Details read, while some page still uses them. */
+const loaded = new WeakMap<CachedRecord, WeakRef<RecordData>>();
+
+/** A valid record's record and content, from memory or from the detail file. */
+export function recordData(entry: CachedRecord): RecordData {
+  if (entry.full) return entry.full;
+  let data = loaded.get(entry)?.deref();
+  if (!data) {
+    const known = stored.get(entry);
+    if (!known?.detail) throw new RecordCacheUnreadable(entry.file);
+    data = deserialize(readDetail(known.base, known.detail, entry.file)) as RecordData;
+    loaded.set(entry, new WeakRef(data));
+  }
+  return data;
+}
+
+function readDetail(base: { detailFd: number }, [offset, length, hash]: DetailAt, file: string): Buffer {
+  const bytes = Buffer.alloc(length);
+  let read = 0;
+  try {
+    while (read < length) {
+      const n = readSync(base.detailFd, bytes, read, length - read, offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+  } catch {
+    throw new RecordCacheUnreadable(file);
+  }
+  if (read < length || hashBytes(bytes) !== hash) throw new RecordCacheUnreadable(file);
+  return bytes;
+}
+
+function detailHeader(id: string): Buffer {
+  return Buffer.from(`${FORMAT} ${id}\n`, 'latin1');
 }
 
 export async function readRecordCache(
@@ -297,38 +273,49 @@ export async function readRecordCache(
   fingerprint: string,
 ): Promise<CacheRead<CachedRecords> & { base: RecordCacheBase | null }> {
   const none = { value: null, base: null };
-  const { chunks, discarded } = await readChunks(root, BASE);
+  const { chunks, discarded } = await readChunks(root, INDEX);
   if (!chunks) return { ...none, discarded };
+  const corrupt = { ...none, discarded: `${CACHE_FOLDER}/${INDEX} is corrupt; rebuilding it` };
+  let header: IndexHeader;
+  try {
+    header = decode<IndexHeader>(chunks[0]!);
+  } catch {
+    return corrupt;
+  }
+  if (header.fingerprint !== fingerprint) return { ...none, discarded: null };
+  let fd: number;
+  try {
+    fd = openSync(join(cacheFolder(root), DETAIL), 'r');
+  } catch {
+    return { ...none, discarded: `${CACHE_FOLDER}/${DETAIL} is missing; rebuilding the record cache` };
+  }
+  const head = detailHeader(header.detailId);
+  const found = Buffer.alloc(head.length);
+  readSync(fd, found, 0, head.length, 0);
+  if (!found.equals(head)) {
+    closeSync(fd);
+    return { ...none, discarded: `${CACHE_FOLDER}/${DETAIL} is not the one ${INDEX} describes; rebuilding the record cache` };
+  }
+  const base: RecordCacheBase = { fingerprint, detailId: header.detailId, detailFd: fd, detailSize: fstatSync(fd).size };
   const records: CachedRecords = {};
-  let base: RecordCacheBase;
   try {
-    const header = decode<BaseHeader>(chunks[0]!);
-    if (header.fingerprint !== fingerprint) return { ...none, discarded: null };
-    decodeEntries(chunks, 1, header.id, records);
-    const bytes = chunks.reduce((total, chunk) => total + chunk.length, 0);
-    base = { id: header.id, fingerprint, files: new Set(Object.keys(records)), bytes };
+    for (const chunk of chunks.slice(1)) {
+      const { detail, ...entry } = fromJson<IndexEntry>(chunk);
+      stored.set(entry, { index: chunk, detail, base });
+      records[entry.file] = entry;
+    }
   } catch {
-    return { ...none, discarded: `${CACHE_FOLDER}/${BASE} is corrupt; rebuilding it` };
+    closeSync(fd);
+    return corrupt;
   }
-  const delta = await readChunks(root, DELTA);
-  if (!delta.chunks) return { value: records, base, discarded: delta.discarded };
-  try {
-    const header = decode<DeltaHeader>(delta.chunks[0]!);
-    if (header.fingerprint !== fingerprint || header.base !== base.id) return { value: records, base, discarded: null };
-    const changed: CachedRecords = {};
-    decodeEntries(delta.chunks, 1, null, changed);
-    for (const file of header.removed) delete records[file];
-    Object.assign(records, changed);
-    return { value: records, base, discarded: null };
-  } catch {
-    // The base alone is still right for what it holds: entries are checked against the files.
-    return { value: records, base, discarded: `${CACHE_FOLDER}/${DELTA} is corrupt; rebuilding it` };
-  }
+  return { value: records, base, discarded: null };
 }
 
 /**
- * Every record file's parse and content: valid whatever becomes of the build's output. Only
- * the delta is written when the records differ little from `base` (what the build read).
+ * Every record file's parse, content and part hashes: valid whatever becomes of the build's
+ * output. The detail of new entries is appended to the detail file read (`base`); when that
+ * file is missing, or more of it is stale than live, a new one is written with the live
+ * entries only.
  */
 export async function writeRecordCache(
   root: string,
@@ -336,32 +323,64 @@ export async function writeRecordCache(
   records: CachedRecords,
   base: RecordCacheBase | null,
 ): Promise<void> {
+  const folder = cacheFolder(root);
+  mkdirSync(folder, { recursive: true });
   const files = Object.keys(records).sort();
-  if (base && base.fingerprint === fingerprint) {
-    const changed = files.filter((file) => stored.get(records[file]!)?.base !== base.id);
-    const removed = [...base.files].filter((file) => !(file in records));
-    const encoded = changed.map((file) => encodeEntry(records[file]!));
-    const bytes = encoded.reduce((total, entry) => total + entry.reduce((sum, chunk) => sum + chunk.length, 0), 0);
-    if (bytes <= base.bytes / 8) {
-      const header: DeltaHeader = { fingerprint, base: base.id, removed };
-      return writeChunks(root, DELTA, [serialize(header), ...encoded.flat()]);
+  const usable = base && base.fingerprint === fingerprint ? base : null;
+  const kept = (entry: CachedRecord) => {
+    const known = stored.get(entry);
+    return usable && known?.base.detailId === usable.detailId ? known : null;
+  };
+  const live = files.reduce((total, file) => total + (kept(records[file]!)?.detail?.[1] ?? 0), 0);
+  const appending = usable !== null && usable.detailSize <= 2 * live + 2 ** 20;
+  const detailId = appending ? usable.detailId : randomUUID();
+  const detailFile = join(folder, DETAIL);
+  const temporary = `${detailFile}.${process.pid}.tmp`;
+  const fd = appending ? openSync(detailFile, 'a') : openSync(temporary, 'w');
+  let size = appending ? usable.detailSize : 0;
+  const append = (bytes: Uint8Array): DetailAt => {
+    writeAll(fd, [bytes]);
+    const at = size;
+    size += bytes.length;
+    return [at, bytes.length, hashBytes(bytes)];
+  };
+  const index: Uint8Array[] = [];
+  const written: [CachedRecord, Uint8Array, DetailAt | null][] = [];
+  try {
+    if (!appending) append(detailHeader(detailId));
+    for (const file of files) {
+      const entry = records[file]!;
+      const known = kept(entry);
+      if (known?.index && (appending || !known.detail)) {
+        index.push(known.index);
+        continue;
+      }
+      let detail: DetailAt | null;
+      if (known && (appending || !known.detail)) detail = known.detail;
+      // The detail of an entry read from the old file is copied as bytes, not decoded and encoded again.
+      else if (known) detail = append(readDetail(usable!, known.detail!, file));
+      else detail = entry.summary ? append(serialize(recordData(entry))) : null;
+      const { full: _full, ...light } = entry;
+      const bytes = toJson({ ...light, detail } satisfies IndexEntry);
+      written.push([entry, bytes, detail]);
+      index.push(bytes);
     }
+  } finally {
+    closeSync(fd);
   }
-  const header: BaseHeader = { fingerprint, id: randomUUID() };
-  await writeChunks(
-    root,
-    BASE,
-    (function* () {
-      yield serialize(header);
-      for (const file of files) yield* encodeEntry(records[file]!);
-    })(),
-  );
+  if (!appending) renameSync(temporary, detailFile);
+  const header: IndexHeader = { fingerprint, detailId };
+  await writeChunks(root, INDEX, [serialize(header), ...index]);
+  // Where the entries now are: the build reads their detail from there.
+  const now: RecordCacheBase =
+    appending && usable ? { ...usable, detailSize: size } : { fingerprint, detailId, detailFd: openSync(detailFile, 'r'), detailSize: size };
+  for (const [entry, bytes, detail] of written) stored.set(entry, { index: bytes, detail, base: now });
 }
 
 /** The manifest is checked against the generator alone: what was written stays known across config changes. */
-export async function writeManifest(root: string, generator: string, output: CachedOutput, quick: QuickState | null): Promise<void> {
-  const stored = { fingerprint: generator, output: encodeOutput(output) };
-  await writeChunks(root, 'manifest.bin', [serialize(stored), serialize(encodeQuick(root, quick))]);
+export async function writeManifest(root: string, generator: string, output: CachedOutput): Promise<void> {
+  const stored: Manifest = { fingerprint: generator, output };
+  await writeChunks(root, 'manifest.bin', [toJson(stored)]);
 }
 
 /** Removes the cache folder; false when there was none. */

@@ -11,7 +11,7 @@ import type { SiteConfig } from '../config/types.js';
 import { parseRecord } from '../records/parse.js';
 import { recordContent } from '../site/content.js';
 import type { CachedRecord, FileState } from './cache.js';
-import { recordKeys } from './shape.js';
+import { recordSummary } from '../site/parts.js';
 import { withMarkdown } from '../markdown/render.js';
 
 export interface RecordJob {
@@ -31,10 +31,9 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
     file: job.file,
     ...job.state,
     hash,
-    parsed: { record: null, diagnostics: [diagnostic], date: null },
-    content: null,
-    exportsKey: null,
-    shape: null,
+    date: null,
+    diagnostics: [diagnostic],
+    summary: null,
   });
   let bytes: Buffer;
   try {
@@ -47,13 +46,13 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
   const decoded = decodeText(job.file, bytes);
   if (!decoded.ok) return failed(hash, decoded.diagnostic);
   const parsed = parseRecord(job.file, decoded.text, config);
-  const entry = { file: job.file, ...job.state, hash };
-  if (!parsed.record) return { ...entry, parsed, content: null, exportsKey: null, shape: null };
+  const entry = { file: job.file, ...job.state, hash, date: parsed.date, diagnostics: parsed.diagnostics };
+  if (!parsed.record) return { ...entry, summary: null };
   const content = recordContent(parsed.record, config);
-  const { exportsKey, shape } = recordKeys(parsed);
+  const summary = recordSummary(parsed.record, content);
   // Once rendered into content.bodyHtml the Markdown body is not needed again: dropping it
   // halves what travels between threads and what the cache stores.
-  return { ...entry, parsed: { ...parsed, record: { ...parsed.record, body: '' } }, content, exportsKey, shape };
+  return { ...entry, summary, full: { record: { ...parsed.record, body: '' }, content } };
 }
 
 export function jobResult(root: string, job: RecordJob, config: SiteConfig): JobResult {

@@ -7,17 +7,14 @@ import { statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SiteConfig } from '../config/types.js';
 import { assembleRecords } from '../records/read.js';
-import type { LeverageRecord } from '../records/types.js';
-import type { RecordContent } from '../site/types.js';
-import type { CachedRecords, FileState } from './cache.js';
+import type { RecordSet } from '../site/types.js';
+import { recordData, withFileState, type CachedRecords, type FileState } from './cache.js';
 import { runJobs } from './pool.js';
 import type { RecordJob } from './process.js';
 
 export interface LoadedRecords {
   /** Valid records, oldest first. */
-  records: LeverageRecord[];
-  /** Their content, same order. */
-  contents: RecordContent[];
+  records: RecordSet;
   diagnostics: Diagnostic[];
   /** The cache entries of this build, by file (the next cache). */
   entries: CachedRecords;
@@ -67,7 +64,7 @@ export async function loadRecords(
   const results = await runJobs(root, jobs, config, (done) => onProgress?.(scan.files.length - jobs.length + done, scan.files.length));
   for (const result of results) {
     if ('unchanged' in result) {
-      entries[result.file] = { ...cached[result.file]!, ...states[result.file]! };
+      entries[result.file] = withFileState(cached[result.file]!, states[result.file]!);
     } else {
       processed++;
       entries[result.file] = result.entry;
@@ -75,13 +72,22 @@ export async function loadRecords(
   }
 
   const assembled = assembleRecords(
-    scan.files.map((file) => ({ file, ...entries[file]!.parsed })),
+    scan.files.map((file) => {
+      const entry = entries[file]!;
+      const summary = entry.summary;
+      const record = summary && { file, date: summary.date, draft: summary.draft, tags: summary.sourceTags };
+      return { file, record, diagnostics: entry.diagnostics, date: entry.date };
+    }),
     scan.diagnostics,
     options,
   );
+  const valid = assembled.records.map((record) => entries[record.file]!);
   return {
-    records: assembled.records,
-    contents: assembled.records.map((record) => entries[record.file]!.content!),
+    records: {
+      summaries: valid.map((entry) => entry.summary!),
+      record: (index) => recordData(valid[index]!).record,
+      content: (index) => recordData(valid[index]!).content,
+    },
     diagnostics: assembled.diagnostics,
     entries,
     processed,

@@ -15,7 +15,6 @@ import {
   type Manifest,
   type RecordCacheBase,
 } from './cache.js';
-import type { QuickState } from './quick-rebuild.js';
 
 export interface CacheStore {
   readManifest(generator: string): Promise<CacheRead<Manifest>>;
@@ -25,8 +24,8 @@ export interface CacheStore {
    * build (a build that then fails keeps the records it read).
    */
   writeRecords(fingerprint: string, records: CachedRecords): Promise<void>;
-  /** Keeps what a build wrote, once its output is in place, and what a quick rebuild would start from. */
-  writeOutput(generator: string, output: CachedOutput, quick: QuickState | null): Promise<void>;
+  /** Keeps what a build wrote, once its output is in place. */
+  writeOutput(generator: string, output: CachedOutput): Promise<void>;
   outputExists(out: string): Promise<boolean>;
   /** The cache folder on disk (for the spare copy of the output), or null. */
   folder: string | null;
@@ -39,7 +38,7 @@ async function isFolder(path: string): Promise<boolean> {
 }
 
 export function diskCache(root: string): CacheStore {
-  // What was read of the record cache's base file, so that a few changed records are written as a delta to it.
+  // What was read of the record cache, so that new records are appended to its detail file.
   let base: RecordCacheBase | null = null;
   return {
     readManifest: (generator) => readManifest(root, generator),
@@ -49,7 +48,7 @@ export function diskCache(root: string): CacheStore {
       return { value: read.value, discarded: read.discarded };
     },
     writeRecords: (fingerprint, records) => writeRecordCache(root, fingerprint, records, base),
-    writeOutput: (generator, output, quick) => writeManifest(root, generator, output, quick),
+    writeOutput: (generator, output) => writeManifest(root, generator, output),
     outputExists: isFolder,
     folder: cacheFolder(root),
   };
@@ -66,13 +65,8 @@ export function noCache(): CacheStore {
   };
 }
 
-export interface MemoryCacheStore extends CacheStore {
-  /** The records of the last build (the dev server's quick updates start from them). */
-  lastRecords(): CachedRecords | null;
-}
-
 /** Keeps the last build's cache in memory; `outputExists` is the caller's. */
-export function memoryCache(outputExists: (out: string) => Promise<boolean>): MemoryCacheStore {
+export function memoryCache(outputExists: (out: string) => Promise<boolean>): CacheStore {
   let manifest: Manifest | null = null;
   let records: { fingerprint: string; records: CachedRecords } | null = null;
   return {
@@ -84,11 +78,10 @@ export function memoryCache(outputExists: (out: string) => Promise<boolean>): Me
     writeRecords: async (fingerprint, changed) => {
       records = { fingerprint, records: changed };
     },
-    writeOutput: async (generator, output, quick) => {
-      manifest = { fingerprint: generator, output, quick };
+    writeOutput: async (generator, output) => {
+      manifest = { fingerprint: generator, output };
     },
     outputExists,
     folder: null,
-    lastRecords: () => records?.records ?? null,
   };
 }

@@ -6,8 +6,8 @@
  * and the sitemap (site.yaml `url` + `basePath`), base-path prefixed in records.json.
  */
 import type { SiteConfig } from '../config/types.js';
-import type { LeverageRecord } from '../records/types.js';
-import type { Page, RecordContent, RecordPage, SiteInfo, SiteModel } from '../site/types.js';
+import type { Dependency, RecordContent, SiteInfo, SiteModel } from '../site/types.js';
+import type { SeriesContext } from '../site/series.js';
 import { exportData, recordsJson, tasksCsv, type RecordData } from './exports.js';
 import type { FileContent } from './write.js';
 import { feedEntryHtml } from './feed-content.js';
@@ -16,35 +16,37 @@ import { atomFeed, jsonFeed, siteUrl, sitemap, type FeedEntry, type FeedSite } f
 export const ATOM_PATH = '/feed.xml';
 export const JSON_FEED_PATH = '/feed.json';
 
-export interface SiteFile {
+/** A file of the output, declared: its path, what it depends on (as pages do), and how it is made. */
+export interface OutputFile {
   path: string;
-  /** Equal keys, equal bytes (as for pages); '' when the file has none and is always made. */
-  key: string;
-  content: () => FileContent;
+  dependsOn: readonly Dependency[];
+  make: () => FileContent | Promise<FileContent>;
 }
 
-/**
- * Each file made when it is asked for, so that one large export is gone before the next is made.
- * @param sources the records the model was made from, oldest first (as read)
- * @param exportsKey the data exports' key: made of each record's exports key (incremental/shape.ts)
- */
-export function* siteFiles(
-  model: SiteModel,
-  sources: LeverageRecord[],
-  config: SiteConfig,
-  exportsKey: string,
-  feed: readonly FeedEntry[],
-): Generator<SiteFile> {
+/** The files that are not pages. Each is made when asked for, so that one large export is gone before the next is made. */
+export function siteFiles(model: SiteModel, config: SiteConfig): OutputFile[] {
+  const { summaries, record, content } = model.records;
   let made: RecordData[] | undefined;
-  const data = () => (made ??= sources.map((record, i) => exportData({ record, content: model.records[i]! }, config)));
-  yield { path: 'data/records.json', key: exportsKey, content: () => recordsJson(data()) };
-  yield { path: 'data/tasks.csv', key: exportsKey, content: () => tasksCsv(data()) };
-  yield* feedFiles(model.site, feed);
-  yield { path: 'sitemap.xml', key: '', content: () => siteMap(model) };
+  const data = () => (made ??= summaries.map((_, i) => exportData({ record: record(i), content: content(i) }, config)));
+  const everyFigure: Dependency[] = [{ records: 'all', parts: ['numbers', 'text'] }];
+  const first = config.feedRecords > 0 ? Math.max(0, summaries.length - config.feedRecords) : summaries.length;
+  const newest = summaries.slice(first).map((summary, i) => ({ summary, index: first + i }));
+  // A feed entry carries its record whole, with the highlights and milestones of its page.
+  const feed: Dependency[] = [
+    { records: newest.map(({ summary }) => summary.date), parts: ['numbers', 'text', 'body'] },
+    { records: 'all', parts: ['numbers'] },
+  ];
+  const entries = () => newest.map(({ index }) => feedEntry(model.site, content(index), model.series));
+  return [
+    { path: 'data/records.json', dependsOn: everyFigure, make: () => recordsJson(data()) },
+    { path: 'data/tasks.csv', dependsOn: everyFigure, make: () => tasksCsv(data()) },
+    ...feedFiles(model.site, entries).map((file) => ({ ...file, dependsOn: feed })),
+    { path: 'sitemap.xml', dependsOn: [{ records: 'all', parts: ['numbers'] }], make: () => siteMap(model) },
+  ];
 }
 
-/** The Atom and JSON feeds of some entries (feedEntries). */
-export function feedFiles(info: SiteInfo, entries: readonly FeedEntry[]): SiteFile[] {
+/** The Atom and JSON feeds of some entries. */
+function feedFiles(info: SiteInfo, entries: () => readonly FeedEntry[]): { path: string; make: () => FileContent }[] {
   const site: FeedSite = {
     title: info.title,
     url: info.url,
@@ -54,23 +56,14 @@ export function feedFiles(info: SiteInfo, entries: readonly FeedEntry[]): SiteFi
     language: info.language,
   };
   return [
-    { path: ATOM_PATH.slice(1), key: '', content: () => atomFeed(site, entries, { atom: ATOM_PATH }) },
-    { path: JSON_FEED_PATH.slice(1), key: '', content: () => jsonFeed(site, entries, { json: JSON_FEED_PATH }) },
+    { path: ATOM_PATH.slice(1), make: () => atomFeed(site, entries(), { atom: ATOM_PATH }) },
+    { path: JSON_FEED_PATH.slice(1), make: () => jsonFeed(site, entries(), { json: JSON_FEED_PATH }) },
   ];
 }
 
-/** The newest `count` records as feed entries, with their full HTML. */
-export function feedEntries(model: SiteModel, count: number): FeedEntry[] {
-  const pages = new Map(
-    model.pages.filter((p): p is RecordPage => p.template === 'record').map((p) => [p.record.date, p]),
-  );
-  const newest = count > 0 ? model.records.slice(-count) : [];
-  return newest.map((record) => feedEntry(model.site, record, pages.get(record.date)));
-}
-
 /** A record's feed entry: its content, and the highlights and milestones of its page. */
-export function feedEntry(site: SiteInfo, record: RecordContent, page: Pick<RecordPage, 'highlights' | 'milestones'> | undefined): FeedEntry {
-  const highlights = page ? [...page.highlights, ...page.milestones] : [];
+export function feedEntry(site: SiteInfo, record: RecordContent, series: SeriesContext): FeedEntry {
+  const highlights = [...series.highlights(record.date), ...series.milestones(record.date)];
   return {
     url: siteUrl(site, record.url),
     title: record.title,
@@ -81,24 +74,11 @@ export function feedEntry(site: SiteInfo, record: RecordContent, page: Pick<Reco
   };
 }
 
-/** Every page but the 404, absolute; lastmod: a record page's date, else its newest record's. */
+/** Every page but the 404, absolute; lastmod: the newest day the page shows. */
 export function siteMap(model: SiteModel): string {
-  const latest = model.records.length ? model.records[model.records.length - 1]!.date : null;
-  // A tag's pages share one list of dates: its newest is found once.
-  const newest = new Map<readonly string[], string | null>();
-  const lastmod = (page: Page): string | null => {
-    if (page.template === 'record') return page.record.date;
-    if (page.dependsOn === 'all') return latest;
-    let date = newest.get(page.dependsOn);
-    if (date === undefined) {
-      date = page.dependsOn.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
-      newest.set(page.dependsOn, date);
-    }
-    return date;
-  };
   return sitemap(
     model.pages
       .filter((page) => page.template !== '404')
-      .map((page) => ({ loc: siteUrl(model.site, page.url), lastmod: lastmod(page) })),
+      .map((page) => ({ loc: siteUrl(model.site, page.url), lastmod: page.lastmod })),
   );
 }

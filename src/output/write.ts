@@ -53,8 +53,6 @@ export interface OutputTarget {
   isCurrent(path: string, key: string): boolean;
   /** Keeps a current file (`isCurrent`) as it is. */
   keep(path: string): Promise<void>;
-  /** Keeps the file the output folder holds now, whatever the key: for a file no input of this build changed. */
-  keepCurrent(path: string): Promise<void>;
   /** Writes a file unless its bytes are unchanged. */
   write(path: string, content: FileContent, key: string): Promise<void>;
   /** Drops files no longer produced and makes the new output visible. */
@@ -183,17 +181,6 @@ export class DiskTarget implements OutputTarget {
     if (!inWork) this.linkFromOutput(path);
   }
 
-  async keepCurrent(path: string): Promise<void> {
-    const file = this.current[path]!;
-    const inWork = this.workState[path];
-    this.produced[path] = file;
-    this.count(path, file.hash);
-    if (inWork?.hash === file.hash) return;
-    // The spare copy's files may be hard links to the output's: replace, never write through.
-    if (inWork) unlinkIfPresent(this.workPath(path));
-    this.linkFromOutput(path);
-  }
-
   /**
    * A hard link to the output's file: the staging folder replaces the output folder whole,
    * and nothing ever writes through the link.
@@ -296,110 +283,6 @@ export class DiskTarget implements OutputTarget {
     if (this.madeDirs.has(dir)) return;
     mkdirSync(dir, { recursive: true });
     this.madeDirs.add(dir);
-  }
-}
-
-/**
- * A few files changed in the output folder itself, for a quick rebuild: each new file is
- * written into a folder beside the output (`dist.staging-PID/`, on the same disk) and renamed
- * over the one it replaces at commit, once all are written, so a build that fails leaves the
- * last output as it was. Linking a staging copy of the whole site, or bringing the spare copy
- * up to date, would cost more than the files that change. A build killed during the renames
- * leaves every file whole, some old and some new, and the swap marker, as DiskTarget's would:
- * the next build trusts neither the output nor the spare copy, and writes everything afresh.
- */
-export class InPlaceTarget implements OutputTarget {
-  private readonly produced: OutputState = {};
-  /** New files, written in the staging folder: [written, final path]. */
-  private readonly pending: Array<[string, string]> = [];
-  /** Renames done: once one is, the output is no longer the last build's. */
-  private renamed = 0;
-  private written = 0;
-  private unchanged = 0;
-
-  private constructor(
-    private readonly out: string,
-    private readonly cacheDir: string,
-    private readonly staging: string,
-    private readonly last: LastOutput,
-  ) {}
-
-  static async open(out: string, cacheDir: string, last: LastOutput): Promise<InPlaceTarget> {
-    const outPath = resolve(out);
-    const staging = `${outPath}${STAGING}${process.pid}`;
-    try {
-      await writeFile(join(cacheDir, MARKER), `${outPath}\n`);
-      await rm(staging, { recursive: true, force: true });
-      await mkdir(staging);
-    } catch (err) {
-      throw writeError(out, err);
-    }
-    return new InPlaceTarget(outPath, cacheDir, staging, last);
-  }
-
-  isCurrent(path: string, key: string): boolean {
-    return this.last.files[path]?.key === key;
-  }
-
-  async keep(path: string): Promise<void> {
-    await this.keepCurrent(path);
-  }
-
-  async keepCurrent(path: string): Promise<void> {
-    if (!existsSync(this.outPath(path))) throw new OutputEdited(path);
-    this.produced[path] = this.last.files[path]!;
-    this.unchanged++;
-  }
-
-  async write(path: string, content: FileContent, key: string): Promise<void> {
-    const pieces = contentPieces(content);
-    const hash = hashBytes(pieces);
-    this.produced[path] = { key, hash };
-    const target = this.outPath(path);
-    if (this.last.files[path]?.hash === hash && existsSync(target)) {
-      this.unchanged++;
-      return;
-    }
-    this.written++;
-    const staged = join(this.staging, String(this.pending.length));
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      this.pending.push([staged, target]);
-      writePieces(staged, pieces);
-    } catch (err) {
-      throw writeError(this.out, err);
-    }
-  }
-
-  async commit(): Promise<WriteStats> {
-    const gone = Object.keys(this.last.files).filter((path) => !this.produced[path]);
-    try {
-      for (const [staged, target] of this.pending) {
-        await rename(staged, target);
-        this.renamed++;
-      }
-      for (const path of gone) await unlink(this.outPath(path)).catch(() => {});
-      await rm(this.staging, { recursive: true, force: true });
-    } catch (err) {
-      await this.abort();
-      throw writeError(this.out, err);
-    }
-    const stats = { written: this.written, unchanged: this.unchanged, removed: gone.length };
-    return { ...stats, files: this.produced, spare: this.last.spare };
-  }
-
-  async settle(): Promise<void> {
-    await rm(join(this.cacheDir, MARKER), { force: true });
-  }
-
-  async abort(): Promise<void> {
-    await rm(this.staging, { recursive: true, force: true });
-    // Half renamed, the output is neither build's: the marker stays, and the next build trusts nothing.
-    if (this.renamed === 0) await this.settle();
-  }
-
-  private outPath(relativePath: string): string {
-    return pathInside(this.out, relativePath);
   }
 }
 

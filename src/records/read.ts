@@ -41,17 +41,20 @@ export async function readRecords(
   return { ...assembleRecords(parsed, diagnostics, options), sources };
 }
 
-export type FileRecord = ParsedRecord & { file: string };
+export type FileRecord<R = LeverageRecord> = Omit<ParsedRecord, 'record'> & { file: string; record: R | null };
+
+/** What assembling needs of a record (the build passes only this of records it has in its cache). */
+export type AssembledRecord = Pick<LeverageRecord, 'date' | 'file' | 'draft' | 'tags'>;
 
 /**
  * Every file's result → the records of the site: files with errors left out, records for
  * the same day reported, drafts kept only when asked for, sorted by date.
  */
-export function assembleRecords(
-  parsed: readonly FileRecord[],
+export function assembleRecords<R extends AssembledRecord>(
+  parsed: readonly FileRecord<R>[],
   otherDiagnostics: readonly Diagnostic[],
   options: { drafts: boolean },
-): { records: LeverageRecord[]; diagnostics: Diagnostic[] } {
+): { records: R[]; diagnostics: Diagnostic[] } {
   const diagnostics = [...otherDiagnostics];
   for (const p of parsed) diagnostics.push(...p.diagnostics);
   diagnostics.push(...duplicateDates(parsed));
@@ -66,8 +69,8 @@ export function assembleRecords(
 }
 
 /** An error at each file that shares its date with another, naming them all. */
-function duplicateDates(parsed: readonly FileRecord[]): Diagnostic[] {
-  const byDate = new Map<string, FileRecord[]>();
+function duplicateDates(parsed: readonly FileRecord<unknown>[]): Diagnostic[] {
+  const byDate = new Map<string, FileRecord<unknown>[]>();
   for (const p of parsed) {
     if (p.date) byDate.set(p.date.iso, [...(byDate.get(p.date.iso) ?? []), p]);
   }

@@ -13,7 +13,7 @@ import type { LeverageRecord } from './types.js';
 const variantKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 
 /** `records` in site order (by date): the first spelling of a slug names its page. */
-export function tagCollisions(records: readonly LeverageRecord[]): Diagnostic[] {
+export function tagCollisions(records: readonly Pick<LeverageRecord, 'tags' | 'file'>[]): Diagnostic[] {
   const first = new Map<string, { name: string; file: string }>();
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();

@@ -3,9 +3,6 @@
  * the models computed; `{{…}}` escapes, and `{{{…}}}` is used only for HTML this generator
  * made (rendered and sanitised Markdown, SVG charts).
  */
-// The runtime alone: most builds reuse a compiled theme (the cache's, or the default theme's
-// shipped with the package), and the compiler with its source maps is three times its size to load.
-import HandlebarsRuntime from 'handlebars/runtime.js';
 import { error, BuildError } from '../diagnostics.js';
 import type { Page, SiteInfo } from '../site/types.js';
 import { absoluteUrl, withBasePath } from '../site/urls.js';
@@ -20,48 +17,46 @@ export interface Renderer {
   render(page: Page): string;
 }
 
-/**
- * The theme's templates and partials compiled by Handlebars into JavaScript source (its
- * precompiled form): the cache keeps them, since compiling takes longer than rendering a
- * page of a rebuild.
- */
-export interface CompiledTheme {
-  templates: Record<string, string>;
-  partials: Record<string, string>;
-}
-
 type HandlebarsApi = typeof import('handlebars');
-const Handlebars = HandlebarsRuntime as unknown as HandlebarsApi;
+type Template = ReturnType<HandlebarsApi['compile']>;
 
-/** Compiles the theme, and runs each template once, so an error is reported once with its file, not once per page. */
-export async function compileTheme(theme: ThemeSources, site: SiteInfo): Promise<CompiledTheme> {
-  const { default: compiler } = await import('handlebars');
-  const precompile = (source: string, displayPath: string): string => {
-    try {
-      return compiler.precompile(source, { strict: false, preventIndent: true }) as string;
-    } catch (err) {
-      throw compileError(displayPath, err);
+/**
+ * The theme ready to render, with this site's helpers. Each template is compiled when a page
+ * first needs it (a rebuild that makes a few pages compiles a few templates), and a template
+ * that does not compile fails the build with its file named.
+ */
+export async function compileTheme(theme: ThemeSources, site: SiteInfo, options: RenderOptions = {}): Promise<Renderer> {
+  const { default: handlebars } = await import('handlebars');
+  const hbs = handlebars.create();
+  registerHelpers(hbs, site);
+  const compiled = new Map<string, Template>();
+  const compile = (name: string): Template | undefined => {
+    let template = compiled.get(name);
+    if (template) return template;
+    const file = theme.templates.get(name);
+    if (!file) return undefined;
+    template = hbs.compile(file.source, { strict: false, preventIndent: true });
+    // Every partial a template may use is made ready before its first run.
+    for (const partial of theme.partials.values()) {
+      if (hbs.partials[partial.name]) continue;
+      try {
+        hbs.parse(partial.source);
+      } catch (err) {
+        throw compileError(partial.displayPath, err);
+      }
+      hbs.registerPartial(partial.name, hbs.compile(partial.source, { strict: false, preventIndent: true }));
     }
+    try {
+      hbs.parse(file.source);
+    } catch (err) {
+      throw compileError(file.displayPath, err);
+    }
+    compiled.set(name, template);
+    return template;
   };
-  const compiled: CompiledTheme = { templates: {}, partials: {} };
-  for (const partial of theme.partials.values()) compiled.partials[partial.name] = precompile(partial.source, partial.displayPath);
-  for (const template of theme.templates.values()) compiled.templates[template.name] = precompile(template.source, template.displayPath);
-  const runtime = instantiate(compiled, site);
-  for (const template of theme.templates.values()) {
-    try {
-      runtime.templates.get(template.name)!({});
-    } catch (err) {
-      throw compileError(template.displayPath, err);
-    }
-  }
-  return compiled;
-}
-
-export function createRenderer(compiled: CompiledTheme, site: SiteInfo, options: RenderOptions = {}): Renderer {
-  const { templates } = instantiate(compiled, site);
   return {
     render(page) {
-      const template = templates.get(page.template);
+      const template = compile(page.template);
       if (!template) {
         throw new BuildError([
           error('templates', 0, 0, `no template for ${page.template} pages`, `add templates/${page.template}.hbs`),
@@ -90,17 +85,6 @@ function compileError(displayPath: string, err: unknown): BuildError {
   return new BuildError([
     error(displayPath, line ? Number(line[1]) : 0, 0, `template does not compile: ${message.split('\n')[0]}`),
   ]);
-}
-
-/** The compiled theme made into functions, with this site's helpers. */
-function instantiate(compiled: CompiledTheme, site: SiteInfo) {
-  const hbs = Handlebars.create();
-  registerHelpers(hbs, site);
-  // The source is what Handlebars.precompile made, from this generator's cache or just now.
-  const revive = (source: string) => hbs.template(new Function(`return ${source}`)() as Parameters<typeof hbs.template>[0]);
-  for (const [name, source] of Object.entries(compiled.partials)) hbs.registerPartial(name, revive(source));
-  const templates = new Map(Object.entries(compiled.templates).map(([name, source]) => [name, revive(source)]));
-  return { templates };
 }
 
 function registerHelpers(hbs: HandlebarsApi, site: SiteInfo): void {

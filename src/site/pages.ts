@@ -16,10 +16,14 @@ import type {
   FormattedTotals,
   HomePage,
   Link,
+  ListedRecord,
   NotFoundPage,
-  Page,
+  PageSpec,
   RecordContent,
   RecordPage,
+  RecordPart,
+  RecordSet,
+  RecordSummary,
   SiteInfo,
   SiteModel,
   TagPage,
@@ -53,80 +57,95 @@ export function siteInfo(source: SiteConfig): SiteInfo {
 }
 
 /**
- * @param sources the validated records, oldest first (as read: the site's aliases are applied
- *   here, as recordContent applies them to the content)
- * @param records their content (same order)
+ * Every page of the site, declared: its URL and what it depends on, with its model made only
+ * when asked for (a rebuild makes the models of the pages it renders again, not the others).
+ * The records' summaries declare the pages; their content is asked for by the models.
+ *
+ * @param records the valid records, oldest first, as read: the site's aliases are applied here
+ *   to the records, as recordContent applied them to the content
  */
-export function buildSiteModel(sources: LeverageRecord[], records: RecordContent[], rawConfig: SiteConfig): SiteModel {
+export function buildSiteModel(records: RecordSet, rawConfig: SiteConfig): SiteModel {
   const config = aliasConfig(rawConfig);
-  const published = sources.map((source) => aliasRecord(source, rawConfig));
-  const newestFirst = [...records].reverse();
-  const tags = groupByTag(records);
-  const allTime = formattedTotals(records, config);
-  const pages: Page[] = [
-    ...recordPages(published, records, tags, config),
-    ...tags.flatMap((tag) => tagPages(tag, config)),
-    tagsPage(tags),
-    homePage(newestFirst, records, allTime, config),
-    statsPage(published, records, allTime, config),
+  const { summaries } = records;
+  const published = (index: number) => aliasRecord(records.record(index), rawConfig);
+  const series = lazySeries(() => seriesContext(summaries, published, records.content));
+  const tags = groupByTag(summaries);
+  const allTime = lazy(() => formattedTotals(summaries, config));
+  const pages: PageSpec[] = [
+    ...recordPages(records, tags, series, config),
+    ...tags.flatMap((tag) => tagPages(tag, records, config)),
+    tagsPage(tags, summaries),
+    homePage(records, allTime, config),
+    statsPageSpec(records, published, allTime, config),
     notFoundPage(),
   ];
-  return { site: siteInfo(config), pages, records };
+  return { site: siteInfo(config), pages, records, series };
 }
 
-/**
- * Only the pages of the records of some dates, exactly as buildSiteModel makes them: the dev
- * server shows an edited record at once and brings the list pages up to date after.
- */
-export function recordPagesFor(
-  dates: ReadonlySet<string>,
-  sources: LeverageRecord[],
-  records: RecordContent[],
-  rawConfig: SiteConfig,
-): RecordPage[] {
-  const config = aliasConfig(rawConfig);
-  const published = sources.map((source) => aliasRecord(source, rawConfig));
-  return recordPages(published, records, groupByTag(records), config, dates);
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
 
-function recordPages(
-  published: LeverageRecord[],
-  records: RecordContent[],
-  tags: TagGroup[],
-  config: SiteConfig,
-  only?: ReadonlySet<string>,
-): RecordPage[] {
-  const series = seriesContext(published, records);
+/** A series context made when a page first asks it something. */
+function lazySeries(make: () => SeriesContext): SeriesContext {
+  const context = lazy(make);
+  return { highlights: (date) => context().highlights(date), milestones: (date) => context().milestones(date) };
+}
+
+const ALL_PARTS: readonly RecordPart[] = ['numbers', 'text', 'body'];
+const LISTED: readonly RecordPart[] = ['numbers', 'text'];
+
+function listed(record: RecordContent): ListedRecord {
+  const { bodyHtml: _body, readingMinutes: _minutes, ...shown } = record;
+  return shown;
+}
+
+function newestDate(records: readonly RecordSummary[]): string | null {
+  return records.length ? records[records.length - 1]!.date : null;
+}
+
+function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext, config: SiteConfig): PageSpec[] {
   const recordTag = tags.find((t) => t.slug === tagSlug(config.recordTag)) ?? null;
-  return records.flatMap((record, i) =>
-    only && !only.has(record.date) ? [] : [recordPage(record, records[i - 1], records[i + 1], recordTag, series)],
-  );
-}
-
-function recordPage(
-  record: RecordContent,
-  previous: RecordContent | undefined,
-  next: RecordContent | undefined,
-  recordTag: TagGroup | null,
-  series: SeriesContext,
-): RecordPage {
-  const neighbour = (r: RecordContent | undefined): Link | null =>
-    r ? { url: r.url, text: r.title } : null;
-  return {
-    template: 'record',
-    url: record.url,
-    outputPath: outputPathFor(record.url),
-    title: record.title,
-    description: record.summaryText,
-    // Neighbours' titles appear in the previous/next links.
-    dependsOn: [previous?.date, record.date, next?.date].filter((d): d is string => d !== undefined),
-    record,
-    highlights: series.highlights(record.date),
-    milestones: series.milestones(record.date),
-    previous: neighbour(previous),
-    next: neighbour(next),
-    recordTag: recordTag ? { url: tagUrl(recordTag.slug), text: recordTag.name } : null,
+  const tagLink = recordTag ? { url: tagUrl(recordTag.slug), text: recordTag.name } : null;
+  const { summaries } = records;
+  const link = (index: number): Link | null => {
+    if (index < 0 || index >= summaries.length) return null;
+    return { url: summaries[index]!.url, text: records.content(index).title };
   };
+  return summaries.map((summary, i) => {
+    const neighbours = [summaries[i - 1]?.date, summaries[i + 1]?.date].filter((d): d is string => d !== undefined);
+    return {
+      template: 'record',
+      url: summary.url,
+      outputPath: outputPathFor(summary.url),
+      // Its own record whole; the neighbours' titles in the previous/next links; the highlights
+      // and milestones compare it with the records before it.
+      dependsOn: [
+        { records: [summary.date], parts: ALL_PARTS },
+        { records: neighbours, parts: LISTED },
+        { records: { upTo: summary.date }, parts: ['numbers'] },
+        { value: JSON.stringify(tagLink) },
+      ],
+      lastmod: summary.date,
+      model: (): RecordPage => {
+        const record = records.content(i);
+        return {
+          template: 'record',
+          url: record.url,
+          outputPath: outputPathFor(record.url),
+          title: record.title,
+          description: record.summaryText,
+          record,
+          highlights: series.highlights(record.date),
+          milestones: series.milestones(record.date),
+          previous: link(i - 1),
+          next: link(i + 1),
+          recordTag: tagLink,
+        };
+      },
+    };
+  });
 }
 
 interface TagGroup {
@@ -134,14 +153,16 @@ interface TagGroup {
   /** The spelling of the tag's first use (tags differing only in case share one page). */
   name: string;
   /** Oldest first. */
-  records: RecordContent[];
+  records: RecordSummary[];
+  /** Their places in the record set. */
+  indexes: number[];
 }
 
-function groupByTag(records: RecordContent[]): TagGroup[] {
+function groupByTag(records: readonly RecordSummary[]): TagGroup[] {
   const groups = new Map<string, TagGroup>();
   // Thousands of records share a handful of tags: each spelling is slugged once.
   const slugs = new Map<string, string>();
-  for (const record of records) {
+  records.forEach((record, index) => {
     const seen = new Set<string>();
     for (const tag of record.tags) {
       let slug = slugs.get(tag.text);
@@ -153,95 +174,146 @@ function groupByTag(records: RecordContent[]): TagGroup[] {
       seen.add(slug);
       let group = groups.get(slug);
       if (!group) {
-        group = { slug, name: tag.text, records: [] };
+        group = { slug, name: tag.text, records: [], indexes: [] };
         groups.set(slug, group);
       }
       group.records.push(record);
+      group.indexes.push(index);
     }
-  }
+  });
   return [...groups.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
-function tagPages(tag: TagGroup, config: SiteConfig): TagPage[] {
-  const newestFirst = [...tag.records].reverse();
+function tagPages(tag: TagGroup, records: RecordSet, config: SiteConfig): PageSpec[] {
+  const newestFirst = [...tag.indexes].reverse();
   const pageCount = Math.max(1, Math.ceil(newestFirst.length / config.pageSize));
-  const totals = formattedTotals(tag.records, config);
-  const chartSvg = leverageChart(tag.records, {
-    id: 'tag-leverage',
-    title: `Weighted leverage per day, ${tag.name}`,
-    limit: SMALL_CHART_RECORDS,
-    height: 200,
-  });
+  const totals = lazy(() => formattedTotals(tag.records, config));
+  const chartSvg = lazy(() =>
+    leverageChart(tag.records, {
+      id: 'tag-leverage',
+      title: `Weighted leverage per day, ${tag.name}`,
+      limit: SMALL_CHART_RECORDS,
+      height: 200,
+    }),
+  );
   // The totals and chart summarise every record of the tag: every page depends on all of
-  // them (one list shared by the pages, not one per page: a tag of thousands of records has
-  // hundreds of pages).
-  const dependsOn = tag.records.map((r) => r.date);
-  const pages: TagPage[] = [];
+  // them (one list shared by the pages: a tag of thousands of records has hundreds of pages).
+  const dates = tag.records.map((r) => r.date);
+  const pages: PageSpec[] = [];
   for (let page = 1; page <= pageCount; page++) {
     const url = tagUrl(tag.slug, page);
-    const shown = newestFirst.slice((page - 1) * config.pageSize, page * config.pageSize);
     pages.push({
       template: 'tag',
       url,
       outputPath: outputPathFor(url),
-      title: page > 1 ? `${tag.name} (page ${page} of ${pageCount})` : tag.name,
-      description: `Every record tagged ${tag.name}.`,
-      dependsOn,
-      tag: { url: tagUrl(tag.slug), text: tag.name, slug: tag.slug, count: tag.records.length },
-      records: shown,
-      totals,
-      pagination: {
-        page,
-        pages: pageCount,
-        previous: page > 1 ? tagUrl(tag.slug, page - 1) : null,
-        next: page < pageCount ? tagUrl(tag.slug, page + 1) : null,
-      },
-      chartSvg,
+      dependsOn: [{ records: dates, parts: LISTED }, { value: `${tag.name}\0${page}` }],
+      lastmod: newestDate(tag.records),
+      model: (): TagPage => ({
+        template: 'tag',
+        url,
+        outputPath: outputPathFor(url),
+        title: page > 1 ? `${tag.name} (page ${page} of ${pageCount})` : tag.name,
+        description: `Every record tagged ${tag.name}.`,
+        tag: { url: tagUrl(tag.slug), text: tag.name, slug: tag.slug, count: tag.records.length },
+        records: newestFirst.slice((page - 1) * config.pageSize, page * config.pageSize).map((i) => listed(records.content(i))),
+        totals: totals(),
+        pagination: {
+          page,
+          pages: pageCount,
+          previous: page > 1 ? tagUrl(tag.slug, page - 1) : null,
+          next: page < pageCount ? tagUrl(tag.slug, page + 1) : null,
+        },
+        chartSvg: chartSvg(),
+      }),
     });
   }
   return pages;
 }
 
-function tagsPage(tags: TagGroup[]): TagsPage {
+function tagsPage(tags: TagGroup[], records: readonly RecordSummary[]): PageSpec {
+  const url = '/tags/';
   return {
     template: 'tags',
-    url: '/tags/',
-    outputPath: outputPathFor('/tags/'),
-    title: 'Tags',
-    description: 'Every tag with its number of records.',
-    dependsOn: 'all',
-    tags: tags.map((t) => ({ url: tagUrl(t.slug), text: t.name, count: t.records.length })),
+    url,
+    outputPath: outputPathFor(url),
+    dependsOn: [{ records: 'all', parts: ['numbers'] }],
+    lastmod: newestDate(records),
+    model: (): TagsPage => ({
+      template: 'tags',
+      url,
+      outputPath: outputPathFor(url),
+      title: 'Tags',
+      description: 'Every tag with its number of records.',
+      tags: tags.map((t) => ({ url: tagUrl(t.slug), text: t.name, count: t.records.length })),
+    }),
   };
 }
 
-/** @param records oldest first; @param newestFirst the same, newest first */
-function homePage(newestFirst: RecordContent[], records: RecordContent[], totals: FormattedTotals, config: SiteConfig): HomePage {
+function homePage(records: RecordSet, totals: () => FormattedTotals, config: SiteConfig): PageSpec {
+  const url = '/';
+  const { summaries } = records;
+  const first = config.homeRecords > 0 ? Math.max(0, summaries.length - config.homeRecords) : summaries.length;
+  const shown = summaries.slice(first).map((_, i) => first + i).reverse();
   return {
     template: 'home',
-    url: '/',
-    outputPath: outputPathFor('/'),
-    title: config.title,
-    description: config.description,
-    dependsOn: 'all',
-    records: newestFirst.slice(0, config.homeRecords),
-    totals,
-    chartSvg: leverageChart(records, { id: 'home-leverage', limit: SMALL_CHART_RECORDS, height: 200 }),
+    url,
+    outputPath: outputPathFor(url),
+    dependsOn: [
+      { records: 'all', parts: ['numbers'] },
+      { records: shown.map((i) => summaries[i]!.date), parts: LISTED },
+    ],
+    lastmod: newestDate(summaries),
+    model: (): HomePage => ({
+      template: 'home',
+      url,
+      outputPath: outputPathFor(url),
+      title: config.title,
+      description: config.description,
+      records: shown.map((i) => listed(records.content(i))),
+      totals: totals(),
+      chartSvg: leverageChart(summaries, { id: 'home-leverage', limit: SMALL_CHART_RECORDS, height: 200 }),
+    }),
   };
 }
 
-function notFoundPage(): NotFoundPage {
+function statsPageSpec(
+  records: RecordSet,
+  published: (index: number) => LeverageRecord,
+  totals: () => FormattedTotals,
+  config: SiteConfig,
+): PageSpec {
+  const url = '/stats/';
+  const all = records.summaries.map((_, i) => i);
+  return {
+    template: 'stats',
+    url,
+    outputPath: outputPathFor(url),
+    dependsOn: [{ records: 'all', parts: LISTED }],
+    lastmod: newestDate(records.summaries),
+    model: () => statsPage(all.map(published), all.map(records.content), totals(), config),
+  };
+}
+
+function notFoundPage(): PageSpec {
+  const url = '/404.html';
   return {
     template: '404',
-    url: '/404.html',
+    url,
     outputPath: '404.html',
-    title: 'Page not found',
-    description: 'There is no page at this address.',
     dependsOn: [],
+    lastmod: null,
+    model: (): NotFoundPage => ({
+      template: '404',
+      url,
+      outputPath: '404.html',
+      title: 'Page not found',
+      description: 'There is no page at this address.',
+    }),
   };
 }
 
 /** Figures of a set of records (a tag, the whole series), in the Aggregate table's order. */
-export function formattedTotals(records: RecordContent[], config: SiteConfig): FormattedTotals {
+export function formattedTotals(records: readonly Pick<RecordContent, 'totals'>[], config: SiteConfig): FormattedTotals {
   const exact = seriesTotals(records.map((r) => r.totals));
   const rows: AggregateRow[] = [
     { label: 'Records', value: formatNumber(exact.records) },

@@ -16,7 +16,7 @@ import { recordHighlights, describeHighlights } from '../leverage/highlights.js'
 import { seriesMilestones, type SeriesDay } from '../leverage/milestones.js';
 import { escapeHtml } from '../markdown/render.js';
 import type { LeverageRecord } from '../records/types.js';
-import type { RecordContent } from './types.js';
+import type { RecordContent, RecordSummary } from './types.js';
 
 export interface SeriesContext {
   /** Sentences (inline HTML) of generated highlights for the record of a date. */
@@ -26,39 +26,42 @@ export interface SeriesContext {
 }
 
 /**
- * @param sources the records, oldest first (aliases applied, drafts flagged)
- * @param records their content, same order
+ * @param summaries the records, oldest first (drafts flagged)
+ * @param record a record as published (aliases applied), asked for only for the highlights of a page made
+ * @param content its content, likewise
  */
-export function seriesContext(sources: LeverageRecord[], records: RecordContent[]): SeriesContext {
+export function seriesContext(
+  summaries: readonly RecordSummary[],
+  record: (index: number) => LeverageRecord,
+  content: (index: number) => RecordContent,
+): SeriesContext {
   // Each record is compared with the nearest earlier published (non-draft) record.
   const index = new Map<string, number>();
   const previousPublished: number[] = [];
   const published: SeriesDay[] = [];
   let previous = -1;
-  sources.forEach((record, i) => {
-    index.set(record.date, i);
+  summaries.forEach((summary, i) => {
+    index.set(summary.date, i);
     previousPublished.push(previous);
-    if (!record.draft) {
+    if (!summary.draft) {
       previous = i;
-      published.push({ date: record.date, totals: records[i]!.totals });
+      published.push({ date: summary.date, totals: summary.totals });
     }
   });
 
-  // Highlights are made when a page asks for them: the dev server renders single pages.
+  // Highlights are made when a page asks for them: a rebuild renders a few pages.
   const highlights = new Map<string, string[]>();
   const highlightsOf = (date: string): string[] => {
     const i = index.get(date);
     if (i === undefined) return [];
     let sentences = highlights.get(date);
     if (!sentences) {
-      const record = sources[i]!;
-      const content = records[i]!;
       const p = previousPublished[i]!;
       const h = recordHighlights(
-        record,
-        content.totals,
-        content.tasks,
-        p >= 0 ? { record: sources[p]!, totals: records[p]!.totals } : null,
+        record(i),
+        summaries[i]!.totals,
+        content(i).tasks,
+        p >= 0 ? { record: record(p), totals: summaries[p]!.totals } : null,
       );
       sentences = describeHighlights(h).map(escapeHtml);
       highlights.set(date, sentences);

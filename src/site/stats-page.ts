@@ -37,7 +37,7 @@ function shortDate(longDate: string): string {
  * weighted leverage. `limit` keeps the latest records only (the description says so).
  */
 export function leverageChart(
-  records: readonly RecordContent[],
+  records: readonly Pick<RecordContent, 'dateLong' | 'totals'>[],
   options: { id: string; title?: string; limit?: number; height?: number },
 ): string {
   if (records.length === 0) return '';
@@ -151,7 +151,6 @@ export function statsPage(
       first && last
         ? `All-time figures of ${formatNumber(records.length)} ${records.length === 1 ? 'record' : 'records'}, from ${first.dateLong} to ${last.dateLong}.`
         : 'All-time figures. No records yet.',
-    dependsOn: 'all',
     totals: {
       exact: totals.exact,
       rows: totals.rows.map((row) => (row.label === 'Records' ? { ...row, label: 'Days recorded' } : row)),

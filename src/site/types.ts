@@ -1,9 +1,11 @@
 /**
  * Page models: everything a template shows, already computed and formatted. Templates only
- * lay them out. Each page says which records it depends on, so an incremental build
- * re-renders only what a change touches.
+ * lay them out. Each page is declared before it is made (PageSpec): its URL and what it
+ * depends on, so a build makes again only the pages a change touches (incremental/plan.ts).
  */
 import type { RecordTotals, SeriesTotals, TaskNumbers } from '../leverage/numbers.js';
+import type { SeriesContext } from './series.js';
+import type { LeverageRecord } from '../records/types.js';
 
 export interface Link {
   /** Site-relative URL, `/records/2026-03-02/` (the base path is added when rendering). */
@@ -77,8 +79,6 @@ export interface PageMeta {
   outputPath: string;
   title: string;
   description: string;
-  /** Dates of the records this page shows; `'all'` for pages that summarise the series. */
-  dependsOn: string[] | 'all';
 }
 
 export interface RecordPage extends PageMeta {
@@ -91,9 +91,11 @@ export interface RecordPage extends PageMeta {
   recordTag: Link | null;
 }
 
-export interface ListEntry {
-  record: RecordContent;
-}
+/**
+ * A record as a list shows it (tag and home pages): everything but its analysis, which those
+ * pages do not depend on (their keys would not change with it).
+ */
+export type ListedRecord = Omit<RecordContent, 'bodyHtml' | 'readingMinutes'>;
 
 export interface Pagination {
   page: number;
@@ -105,7 +107,7 @@ export interface Pagination {
 export interface TagPage extends PageMeta {
   template: 'tag';
   tag: Link & { slug: string; count: number };
-  records: RecordContent[];
+  records: ListedRecord[];
   totals: FormattedTotals;
   pagination: Pagination;
   chartSvg: string;
@@ -118,7 +120,7 @@ export interface TagsPage extends PageMeta {
 
 export interface HomePage extends PageMeta {
   template: 'home';
-  records: RecordContent[];
+  records: ListedRecord[];
   totals: FormattedTotals;
   chartSvg: string;
 }
@@ -163,9 +165,70 @@ export interface FormattedTotals {
   rows: AggregateRow[];
 }
 
+/**
+ * The parts of a record a page can show:
+ * - `numbers`: its figures and facts (date, tags, model, projects, every duration and total);
+ * - `text`: its wording (title, summary, task titles);
+ * - `body`: its analysis (the Markdown body).
+ */
+export type RecordPart = 'numbers' | 'text' | 'body';
+export const RECORD_PARTS: readonly RecordPart[] = ['numbers', 'text', 'body'];
+
+/**
+ * What an output file shows besides the site's config and theme (which every file depends
+ * on): parts of some records, or any other value (compared as it is).
+ */
+export type Dependency =
+  | { records: RecordSelection; parts: readonly RecordPart[] }
+  | { value: string };
+
+/** Records by date: a list, every record up to a date (included), or all of them. */
+export type RecordSelection = readonly string[] | { upTo: string } | 'all';
+
+/** A page declared: where it goes and what it depends on; its model is made only when it must be rendered. */
+export interface PageSpec {
+  template: Page['template'];
+  url: string;
+  outputPath: string;
+  dependsOn: readonly Dependency[];
+  /** The newest day the page shows (the sitemap's lastmod), or null. */
+  lastmod: string | null;
+  model(): Page;
+}
+
+/** The hash of each part of a record (incremental/parts.ts). */
+export type PartHashes = Record<RecordPart, string>;
+
+/**
+ * What the site model needs of every record to declare the pages: small, so that a rebuild
+ * of thousands of records reads only this of most of them.
+ */
+export interface RecordSummary {
+  file: string;
+  date: string;
+  dateLong: string;
+  url: string;
+  draft: boolean;
+  /** The tags as written (for the records stage's checks). */
+  sourceTags: string[];
+  /** The tags as published, with their pages. */
+  tags: Link[];
+  totals: RecordTotals;
+  parts: PartHashes;
+}
+
+/** The records of a build, oldest first: each one's summary, and the rest when a page needs it. */
+export interface RecordSet {
+  summaries: readonly RecordSummary[];
+  /** The record as read (the site's aliases not applied). */
+  record(index: number): LeverageRecord;
+  content(index: number): RecordContent;
+}
+
 export interface SiteModel {
   site: SiteInfo;
-  pages: Page[];
-  /** Every record's content, oldest first (for exports and feeds). */
-  records: RecordContent[];
+  pages: PageSpec[];
+  records: RecordSet;
+  /** Highlights and milestones of each record (its page's and its feed entry's). */
+  series: SeriesContext;
 }

@@ -15,9 +15,10 @@ import type { LeverageRecord, Task } from '../../src/records/types.js';
 import { recordContent } from '../../src/site/content.js';
 import { loadMarkdownPipeline } from '../../src/markdown/render.js';
 import { buildSiteModel, formattedTotals } from '../../src/site/pages.js';
-import type { Page, SiteModel, StatsPage } from '../../src/site/types.js';
+import type { Page, RecordContent, SiteModel, StatsPage } from '../../src/site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from '../../src/render/theme.js';
-import { compileTheme, createRenderer } from '../../src/render/render.js';
+import { compileTheme } from '../../src/render/render.js';
+import { recordSetOf } from '../../src/site/parts.js';
 import { lineChart } from '../../src/render/charts.js';
 
 // These tests call the renderers directly, outside the build's withMarkdown.
@@ -107,19 +108,19 @@ const HIGHLIGHTS: Record<string, { highlights: string[]; milestones: string[] }>
 
 interface Site {
   model: SiteModel;
+  pages: Page[];
   html: Map<string, string>;
   trees: Map<string, Root>;
 }
 
-function statsPage(model: SiteModel, config: SiteConfig): StatsPage {
+function statsPage(records: RecordContent[], config: SiteConfig): StatsPage {
   return {
     template: 'stats',
     url: '/stats/',
     outputPath: 'stats/index.html',
     title: 'Stats',
     description: 'All-time figures.',
-    dependsOn: 'all',
-    totals: formattedTotals(model.records, config),
+    totals: formattedTotals(records, config),
     sections: [
       {
         heading: 'Best days',
@@ -127,14 +128,14 @@ function statsPage(model: SiteModel, config: SiteConfig): StatsPage {
         table: {
           caption: 'Days with the highest weighted leverage',
           head: ['Day', 'Tasks', 'Leverage'],
-          rows: model.records.map((r) => [{ url: r.url, text: r.dateLong }, r.list.tasks, r.list.leverage]),
+          rows: records.map((r) => [{ url: r.url, text: r.dateLong }, r.list.tasks, r.list.leverage]),
         },
         note: 'Weighted leverage divides the totals.',
       },
       {
         heading: 'Per month',
         chartSvg: lineChart(
-          model.records.map((r) => ({ label: r.date, value: r.totals.leverage })),
+          records.map((r) => ({ label: r.date, value: r.totals.leverage })),
           { id: 'month', title: 'Leverage per day' },
         ),
         table: { caption: 'Per month', head: ['Month', 'Records'], rows: [['March 2026', '3']] },
@@ -147,8 +148,8 @@ function statsPage(model: SiteModel, config: SiteConfig): StatsPage {
 async function buildSite(theme: ThemeSources, overrides: Partial<SiteConfig> = {}, charts = false): Promise<Site> {
   const config: SiteConfig = { ...DEFAULT_CONFIG, ...overrides };
   const contents = RECORDS.map((r) => recordContent(r, config));
-  const model = buildSiteModel(RECORDS, contents, config);
-  const pages: Page[] = [...model.pages.filter((p) => p.template !== 'stats'), statsPage(model, config)];
+  const model = buildSiteModel(recordSetOf(RECORDS, config), config);
+  const pages: Page[] = [...model.pages.filter((p) => p.template !== 'stats').map((p) => p.model()), statsPage(contents, config)];
   for (const page of pages) {
     if (page.template !== 'record') continue;
     page.highlights = HIGHLIGHTS[page.record.date]?.highlights ?? [];
@@ -161,7 +162,7 @@ async function buildSite(theme: ThemeSources, overrides: Partial<SiteConfig> = {
     );
     for (const page of pages) if (page.template === 'home' || page.template === 'tag') page.chartSvg = chart;
   }
-  const renderer = createRenderer(await compileTheme(theme, model.site), model.site);
+  const renderer = await compileTheme(theme, model.site);
   const html = new Map<string, string>();
   const trees = new Map<string, Root>();
   const parser = unified().use(rehypeParse);
@@ -170,7 +171,7 @@ async function buildSite(theme: ThemeSources, overrides: Partial<SiteConfig> = {
     html.set(page.url, out);
     trees.set(page.url, parser.parse(out));
   }
-  return { model: { ...model, pages }, html, trees };
+  return { model, pages, html, trees };
 }
 
 const text = (node: Element | Root): string => toText(node).replace(/\s+/g, ' ').trim();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type SiteConfig } from '../../src/config/types.js';
 import type { LeverageRecord } from '../../src/records/types.js';
-import { recordContent } from '../../src/site/content.js';
+import { recordSetOf } from '../../src/site/parts.js';
 import { seriesContext } from '../../src/site/series.js';
 import { referenceRecord } from '../support/reference-day.js';
 import { testRecord } from '../support/records.js';
@@ -11,7 +11,8 @@ function record(date: string, rows: [hours: number, minutes: number][], extra: P
 }
 
 function context(records: LeverageRecord[], config: SiteConfig = DEFAULT_CONFIG) {
-  return seriesContext(records, records.map((r) => recordContent(r, config)));
+  const set = recordSetOf(records, config);
+  return seriesContext(set.summaries, set.record, set.content);
 }
 
 describe('seriesContext', () => {
