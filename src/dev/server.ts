@@ -32,12 +32,6 @@ export interface DevServer {
   port: number;
   /** Sends an event to every open page. */
   broadcast(event: 'reload' | 'problem' | 'ok', data: unknown): void;
-  /**
-   * Tells the open pages to reload these URLs, and resolves once one of them has been served
-   * again, or after `waitMs` (at once when no page is open): work that would hold the server
-   * up can wait until the reloaded page is out.
-   */
-  reload(urls: string[], waitMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,8 +63,6 @@ export async function startServer(
   options: { port: number; basePath: string; currentProblem: () => string | null },
 ): Promise<DevServer> {
   const clients = new Set<ServerResponse>();
-  /** Waits of reload(): the URLs reloaded, and what to call once one of them is served. */
-  const waits = new Set<{ urls: Set<string>; served: () => void }>();
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -98,8 +90,6 @@ export async function startServer(
     const type = file ? (TYPES[extname(path!)] ?? 'application/octet-stream') : 'text/html; charset=utf-8';
     res.writeHead(status, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
     res.end(req.method === 'HEAD' ? undefined : body);
-    const requested = (req.url ?? '/').split(/[?#]/, 1)[0]!;
-    for (const wait of waits) if (wait.urls.has(requested)) wait.served();
   };
 
   const server = createServer(handle);
@@ -109,21 +99,6 @@ export async function startServer(
     url: `http://127.0.0.1:${port}${options.basePath}/`,
     broadcast(name, data) {
       for (const client of clients) client.write(event(name, data));
-    },
-    reload(urls, waitMs) {
-      const open = clients.size > 0;
-      for (const client of clients) client.write(event('reload', urls));
-      if (!open) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const wait = { urls: new Set(urls), served: () => finish() };
-        const timer = setTimeout(() => finish(), waitMs);
-        const finish = () => {
-          clearTimeout(timer);
-          waits.delete(wait);
-          resolve();
-        };
-        waits.add(wait);
-      });
     },
     close: () =>
       new Promise((resolve) => {

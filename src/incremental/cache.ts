@@ -332,7 +332,7 @@ export async function writeRecordCache(
     return usable && known?.base.detailId === usable.detailId ? known : null;
   };
   const live = files.reduce((total, file) => total + (kept(records[file]!)?.detail?.[1] ?? 0), 0);
-  const appending = usable !== null && usable.detailSize <= 2 * live + 2 ** 20;
+  const appending = usable !== null && usable.detailSize <= 2 * live;
   const detailId = appending ? usable.detailId : randomUUID();
   const detailFile = join(folder, DETAIL);
   const temporary = `${detailFile}.${process.pid}.tmp`;

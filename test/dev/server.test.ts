@@ -1,11 +1,10 @@
 /** `leverage dev` over a real socket on 127.0.0.1: serving, live reload, errors, traversal. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startDev, type DevSession } from '../../src/dev/session.js';
-import { sitePath, startServer } from '../../src/dev/server.js';
-import { MemorySite } from '../../src/dev/memory-output.js';
+import { sitePath } from '../../src/dev/server.js';
 import { makeRoot, removeRoot } from '../support/site.js';
 
 const record = (body: string, claude = '10m') =>
@@ -107,18 +106,22 @@ describe('leverage dev', () => {
     events.stop();
   });
 
-  it('starts the full rebuild after an edit only once the open page has its new version', async () => {
+  // Regression: deleting a record printed a false ENOENT and flashed the error overlay.
+  it('after a record is deleted, reports no problem and reloads a tab open on it to the 404 page', async () => {
     const events = listen(`${dev.url}__leverage/events`);
     await new Promise((r) => setTimeout(r, 100));
-    await dev.idle();
-    const before = rebuilds();
-    await writeFile(join(root, 'records/2026-03-02.md'), record('Third version.'));
+    await writeFile(join(root, 'records/2026-03-09.md'), record('Soon gone.').replace('2026-03-02', '2026-03-09'));
     await events.next('reload');
-    await new Promise((r) => setTimeout(r, 150));
-    expect(rebuilds()).toBe(before);
-    expect(await (await fetch(`${dev.url}records/2026-03-02/`)).text()).toContain('Third version.');
+    expect((await fetch(`${dev.url}records/2026-03-09/`)).status).toBe(200);
+    await rm(join(root, 'records/2026-03-09.md'));
+    const reload = await events.next('reload');
+    expect(reload.data).toContain('/records/2026-03-09/');
     await dev.idle();
-    expect(rebuilds()).toBe(before + 1);
+    const gone = await fetch(`${dev.url}records/2026-03-09/`);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain('Page not found');
+    expect(events.events.filter((e) => e.event === 'problem')).toEqual([]);
+    expect(logs.filter((line) => /ENOENT|error/i.test(line))).toEqual([]);
     events.stop();
   });
 
@@ -131,7 +134,7 @@ describe('leverage dev', () => {
     expect(problem.data).toContain('> 6 |     claude: soon');
     await dev.idle();
     const served = await (await fetch(`${dev.url}records/2026-03-02/`)).text();
-    expect(served).toContain('Third version.');
+    expect(served).toContain('Second version.');
     expect(served).not.toContain('Broken version.');
 
     // A page opened while the record is broken is told at once.
@@ -166,47 +169,5 @@ describe('leverage dev', () => {
     expect(sitePath('/records/x/', '')).toBe('records/x/index.html');
     expect(sitePath('/blog/tags/', '/blog')).toBe('tags/index.html');
     expect(sitePath('/tags/', '/blog')).toBeNull();
-  });
-});
-
-// Regression: the full rebuild after a quick update started at once and held the server up,
-// so the page the browser reloaded was served 0.3 s after the save at 4000 records, not 0.07.
-describe('a reload sent by the dev server', () => {
-  const page = (text: string) => ({ bytes: Buffer.from(text), key: text, hash: text });
-  const settled = async (promise: Promise<void>) => {
-    let done = false;
-    void promise.then(() => (done = true));
-    await new Promise((r) => setTimeout(r, 50));
-    return done;
-  };
-
-  it('is waited for until a reloaded page is served again, and no longer', async () => {
-    const site = new MemorySite();
-    site.apply(new Map([['a/index.html', page('A')], ['b/index.html', page('B')]]));
-    const server = await startServer(site, { port: 0, basePath: '', currentProblem: () => null });
-    const events = listen(`${server.url}__leverage/events`);
-    try {
-      await new Promise((r) => setTimeout(r, 100));
-      const waiting = server.reload(['/a/'], 60_000);
-      expect((await events.next('reload')).data).toEqual(['/a/']);
-      expect(await (await fetch(`${server.url}b/`)).text()).toBe('B');
-      expect(await settled(waiting)).toBe(false);
-      expect(await (await fetch(`${server.url}a/`)).text()).toBe('A');
-      expect(await settled(waiting)).toBe(true);
-      // No page asks for it: the wait ends on its own.
-      expect(await settled(server.reload(['/a/'], 10))).toBe(true);
-    } finally {
-      events.stop();
-      await server.close();
-    }
-  });
-
-  it('is not waited for when no page is open', async () => {
-    const server = await startServer(new MemorySite(), { port: 0, basePath: '', currentProblem: () => null });
-    try {
-      expect(await settled(server.reload(['/a/'], 60_000))).toBe(true);
-    } finally {
-      await server.close();
-    }
   });
 });

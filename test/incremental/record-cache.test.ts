@@ -1,8 +1,7 @@
 /**
- * The record cache is a base file and a delta of what changed since: a build that changed a
- * few records writes only the delta. Whatever the sequence of changes, an incremental build
- * equals a cold build, and records read once are not read again. (The edits reword a task:
- * a new analysis alone is a quick rebuild, which does not read the record cache.)
+ * The record cache is an index of every record and a detail file that new records are
+ * appended to. Whatever the sequence of changes, an incremental build equals a cold build,
+ * and records read once are not read again.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -26,14 +25,15 @@ afterEach(() => removeRoot(root));
 const cacheFile = (name: string) => join(root, '.leverage-cache', name);
 
 
-describe('the record cache written as a delta', () => {
-  it('keeps one changed record in a small delta, leaving the base as it was', async () => {
-    const base = await readFile(cacheFile('records.bin'));
+describe('the record cache', () => {
+  it('appends one changed record to the detail file, leaving what it held as it was', async () => {
+    const detail = await readFile(cacheFile('records-detail.bin'));
     await writeFiles(root, { [`records/${date(3)}.md`]: day(3, 'A new body.', 'New task') });
     const summary = await expectSameAsColdBuild(root);
     expect(summary.processed).toBe(1);
-    expect((await readFile(cacheFile('records.bin'))).equals(base)).toBe(true);
-    expect((await stat(cacheFile('records-delta.bin'))).size).toBeLessThan(base.length / 4);
+    const after = await readFile(cacheFile('records-detail.bin'));
+    expect(after.subarray(0, detail.length).equals(detail)).toBe(true);
+    expect(after.length - detail.length).toBeLessThan(detail.length / 4);
   });
 
   it('after changes, a deletion and an addition over several builds, reads none of those records again', async () => {
@@ -53,33 +53,40 @@ describe('the record cache written as a delta', () => {
     expect(await readFile(join(root, `dist/records/${date(2)}/index.html`), 'utf8')).toContain('Changed twice.');
   });
 
-  it('writes the base again when most records changed, and an old delta is then not applied', async () => {
-    await writeFiles(root, { [`records/${date(0)}.md`]: day(0, 'Only this one.', 'New task') });
-    await build({ root });
-    const delta = await readFile(cacheFile('records-delta.bin'));
-    const changes = Object.fromEntries(Array.from({ length: DAYS }, (_, i) => [`records/${date(i)}.md`, day(i, `Rewritten ${i}.`)]));
-    await writeFiles(root, changes);
-    const summary = await expectSameAsColdBuild(root);
-    expect(summary.processed).toBe(DAYS);
-    // The delta on disk is the old one; it names a base that is no longer there.
-    expect((await readFile(cacheFile('records-delta.bin'))).equals(delta)).toBe(true);
+  it('writes the detail file anew when most of it is stale, keeping only what is live', async () => {
+    const first = (await stat(cacheFile('records-detail.bin'))).size;
+    for (let round = 0; round < 3; round++) {
+      const changes = Object.fromEntries(Array.from({ length: DAYS }, (_, i) => [`records/${date(i)}.md`, day(i, `Rewritten ${round} ${i}.`)]));
+      await writeFiles(root, changes);
+      expect((await expectSameAsColdBuild(root)).processed).toBe(DAYS);
+    }
+    expect((await stat(cacheFile('records-detail.bin'))).size).toBeLessThan(first * 2.5);
     const next = await expectSameAsColdBuild(root);
     expect(next.processed).toBe(0);
-    expect(await readFile(join(root, `dist/records/${date(0)}/index.html`), 'utf8')).toContain('Rewritten 0.');
+    expect(await readFile(join(root, `dist/records/${date(0)}/index.html`), 'utf8')).toContain('Rewritten 2 0.');
   });
 
-  it('a corrupt delta is discarded with a note, and only its records are read again', async () => {
-    await writeFiles(root, { [`records/${date(4)}.md`]: day(4, 'In the delta.', 'New task') });
-    await build({ root });
-    const file = cacheFile('records-delta.bin');
+  it('a detail that does not read back makes the build read every record again, with a note', async () => {
+    const file = cacheFile('records-detail.bin');
     const bytes = await readFile(file);
     bytes[bytes.length - 50] = bytes[bytes.length - 50]! ^ 0xff;
     await writeFile(file, bytes);
+    // A new title: every page that lists the records reads their detail.
+    await writeFiles(root, { [`records/${date(6)}.md`]: day(6, 'Changed after.', 'New task').replace('date:', 'title: New title\ndate:') });
+    const summary = await expectSameAsColdBuild(root);
+    expect(summary.notes).toEqual([expect.stringMatching(/^\.leverage-cache\/records-detail\.bin does not hold records\/2026-03-\d\d\.md as its index says; read every record again$/)]);
+    expect(summary.processed).toBe(DAYS);
+  });
+
+  it('a detail file from another build is not used', async () => {
+    const other = await makeRoot({ [`records/${date(0)}.md`]: day(0, 'Another site.') });
+    await build({ root: other });
+    await writeFile(cacheFile('records-detail.bin'), await readFile(join(other, '.leverage-cache', 'records-detail.bin')));
+    await removeRoot(other);
     await writeFiles(root, { [`records/${date(6)}.md`]: day(6, 'Changed after.', 'New task') });
     const summary = await expectSameAsColdBuild(root);
-    expect(summary.notes).toEqual(['.leverage-cache/records-delta.bin is corrupt; rebuilding it']);
-    expect(summary.processed).toBe(2); // the record changed, and the one the delta held
-    expect(await readFile(join(root, `dist/records/${date(4)}/index.html`), 'utf8')).toContain('In the delta.');
+    expect(summary.notes).toEqual(['.leverage-cache/records-detail.bin is not the one records.bin describes; rebuilding the record cache']);
+    expect(summary.processed).toBe(DAYS);
   });
 });
 
