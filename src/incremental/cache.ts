@@ -11,7 +11,7 @@
  * is ignored, never trusted. Nothing read from the cache is run as code.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -315,7 +315,7 @@ export async function readRecordCache(
  * Every record file's parse, content and part hashes: valid whatever becomes of the build's
  * output. The detail of new entries is appended to the detail file read (`base`); when that
  * file is missing, or more of it is stale than live, a new one is written with the live
- * entries only.
+ * entries only. The index is written last, whole, and renamed into place.
  */
 export async function writeRecordCache(
   root: string,
@@ -335,8 +335,11 @@ export async function writeRecordCache(
   const appending = usable !== null && usable.detailSize <= 2 * live;
   const detailId = appending ? usable.detailId : randomUUID();
   const detailFile = join(folder, DETAIL);
-  const temporary = `${detailFile}.${process.pid}.tmp`;
-  const fd = appending ? openSync(detailFile, 'a') : openSync(temporary, 'w');
+  // A new detail file is a new inode: what this build still reads of the old one stays readable
+  // through its open descriptor. Killed while it is written, the index names the old one, and
+  // the next build reads every record again.
+  if (!appending) rmSync(detailFile, { force: true });
+  const fd = openSync(detailFile, appending ? 'a' : 'w');
   let size = appending ? usable.detailSize : 0;
   const append = (bytes: Uint8Array): DetailAt => {
     writeAll(fd, [bytes]);
@@ -368,7 +371,6 @@ export async function writeRecordCache(
   } finally {
     closeSync(fd);
   }
-  if (!appending) renameSync(temporary, detailFile);
   const header: IndexHeader = { fingerprint, detailId };
   await writeChunks(root, INDEX, [serialize(header), ...index]);
   // Where the entries now are: the build reads their detail from there.

@@ -4,11 +4,9 @@
  * build's global key (generator, config, theme, drafts). A file whose key is the one the last
  * build wrote it with would come out the same, and is kept; the others are made.
  */
+import { createHash } from 'node:crypto';
 import type { Dependency, PartHashes, RecordPart, RecordSelection } from '../site/types.js';
 import { hashBytes } from './fingerprint.js';
-
-/** Up to this many records, a selection is keyed by their hashes as they are, not by a digest of them. */
-const FEW = 4;
 
 /** Each record's date and part hashes, oldest first: the records of this build. */
 export interface RecordHashes {
@@ -21,11 +19,16 @@ export interface Declared {
   dependsOn: readonly Dependency[];
 }
 
-/** Computes output keys; digests shared by many files (every record, a tag's records) are made once. */
+/** Up to this many records, a selection is keyed by their hashes as they are, not by a digest of them. */
+const FEW = 4;
+
+/** Computes output keys; what many files share (every record, a tag's records) is digested once. */
 export class Planner {
   private readonly index = new Map<string, number>();
+  /** Per combination of parts, each record's hashes of those parts, as one string. */
+  private readonly rows = new Map<string, string[]>();
+  private readonly digests = new Map<string, string>();
   private readonly lists = new WeakMap<readonly string[], Map<string, string>>();
-  private readonly all = new Map<string, string>();
   private readonly prefixes = new Map<string, string[]>();
 
   constructor(
@@ -45,37 +48,37 @@ export class Planner {
   /** What the selected parts are now: the hashes themselves for a few records, a digest of them for many. */
   private selection(records: RecordSelection, parts: readonly RecordPart[]): string {
     const which = parts.join(',');
-    if (records === 'all') return this.memo(this.all, which, () => hashBytes(this.listed(this.records, parts)));
-    if ('upTo' in records) return `u${this.prefix(which, parts)[this.index.get(records.upTo) ?? -1] ?? 'none'}`;
-    const selected = () => records.map((date) => this.records[this.index.get(date) ?? -1] ?? { date, parts: null });
-    if (records.length <= FEW) return this.listed(selected(), parts);
+    const rows = this.rowsOf(which, parts);
+    if (records === 'all') return this.once(this.digests, which, () => digest(this.records.map((record, i) => `${record.date}:${rows[i]}`)));
+    if ('upTo' in records) return `u${this.prefix(which, rows)[this.index.get(records.upTo) ?? -1] ?? 'none'}`;
+    const row = (date: string) => `${date}:${rows[this.index.get(date) ?? -1] ?? '-'}`;
+    if (records.length <= FEW) return records.map(row).join(';');
     let byParts = this.lists.get(records);
     if (!byParts) this.lists.set(records, (byParts = new Map()));
-    return this.memo(byParts, which, () => hashBytes(this.listed(selected(), parts)));
+    return this.once(byParts, which, () => digest(records.map(row)));
   }
 
-  private listed(records: readonly (RecordHashes | { date: string; parts: null })[], parts: readonly RecordPart[]): string {
-    return records.map((record) => `${record.date}:${parts.map((part) => record.parts?.[part] ?? '-').join(',')}`).join('\n');
+  private rowsOf(which: string, parts: readonly RecordPart[]): string[] {
+    return this.once(this.rows, which, () => this.records.map((record) => parts.map((part) => record.parts[part]).join(',')));
   }
 
   /** The running digest of the records up to each one, oldest first. */
-  private prefix(which: string, parts: readonly RecordPart[]): string[] {
-    let running = this.prefixes.get(which);
-    if (!running) {
-      running = [];
+  private prefix(which: string, rows: readonly string[]): string[] {
+    return this.once(this.prefixes, which, () => {
       let last = '';
-      for (const record of this.records) {
-        last = hashBytes(`${last}\n${record.date}:${parts.map((part) => record.parts[part]).join(',')}`);
-        running.push(last);
-      }
-      this.prefixes.set(which, running);
-    }
-    return running;
+      return rows.map((row, i) => (last = hashBytes(`${last}\n${this.records[i]!.date}:${row}`)));
+    });
   }
 
-  private memo(map: Map<string, string>, which: string, make: () => string): string {
-    let value = map.get(which);
-    if (value === undefined) map.set(which, (value = make()));
+  private once<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+    let value = map.get(key);
+    if (value === undefined) map.set(key, (value = make()));
     return value;
   }
+}
+
+function digest(rows: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const row of rows) hash.update(row).update('\n');
+  return hash.digest('hex');
 }

@@ -26,6 +26,15 @@ type Template = ReturnType<HandlebarsApi['compile']>;
  * that does not compile fails the build with its file named.
  */
 export async function compileTheme(theme: ThemeSources, site: SiteInfo, options: RenderOptions = {}): Promise<Renderer> {
+  // `leverage dev` builds again and again in one process: the same theme is compiled once.
+  const key = JSON.stringify([theme.hash, site, options]);
+  if (lastCompiled?.key !== key) lastCompiled = { key, renderer: await compile(theme, site, options) };
+  return lastCompiled.renderer;
+}
+
+let lastCompiled: { key: string; renderer: Renderer } | null = null;
+
+async function compile(theme: ThemeSources, site: SiteInfo, options: RenderOptions): Promise<Renderer> {
   const { default: handlebars } = await import('handlebars');
   const hbs = handlebars.create();
   registerHelpers(hbs, site);

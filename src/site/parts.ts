@@ -1,38 +1,23 @@
 /**
- * The hash of each part of a record (site/types.ts `RecordPart`): what pages declare they
- * depend on. Parts are hashed from the record as read and its content as rendered, so
- * whatever a page can show of a record is in one of them; anything not named as wording or
- * analysis counts as `numbers`, the part nearly every page depends on.
+ * The hash of each part of a record (types.ts `RecordPart`): what pages declare they depend
+ * on. A record's content is made from the record and the config alone (content.ts), and the
+ * config is in every page's key, so the parts are hashed from the record as read: anything
+ * not named as wording or analysis counts as `numbers`, the part nearly every page depends on.
  *
  * JSON, not V8 serialization: equal values give equal JSON however they are held in memory.
  */
 import type { LeverageRecord } from '../records/types.js';
-import type { PartHashes, RecordContent, RecordSet, RecordSummary } from './types.js';
 import type { SiteConfig } from '../config/types.js';
 import { hashBytes } from '../incremental/fingerprint.js';
+import type { PartHashes, RecordContent, RecordSet, RecordSummary } from './types.js';
 import { recordContent } from './content.js';
 
-export function recordParts(record: LeverageRecord, content: RecordContent): PartHashes {
-  const { title, summaryHtml, summaryText, bodyHtml, readingMinutes, rows, ...contentFacts } = content;
-  const { title: _title, summary, body, tasks, ...recordFacts } = record;
-  const text = {
-    title,
-    summary,
-    summaryHtml,
-    summaryText,
-    tasks: tasks.map((task) => task.task),
-    rows: rows.map((row) => [row.taskHtml, row.taskText, row.truncated]),
-  };
-  const numbers = {
-    recordFacts,
-    contentFacts,
-    tasks: tasks.map(({ task: _task, ...facts }) => facts),
-    rows: rows.map(({ taskHtml: _html, taskText: _text, truncated: _truncated, ...facts }) => facts),
-  };
+export function recordParts(record: LeverageRecord): PartHashes {
+  const { title, summary, body, tasks, ...facts } = record;
   return {
-    numbers: hashBytes(JSON.stringify(numbers)),
-    text: hashBytes(JSON.stringify(text)),
-    body: hashBytes(JSON.stringify({ body, bodyHtml, readingMinutes })),
+    numbers: hashBytes(JSON.stringify([facts, tasks.map(({ task: _wording, ...figures }) => figures)])),
+    text: hashBytes(JSON.stringify([title, summary, tasks.map((task) => task.task)])),
+    body: hashBytes(body),
   };
 }
 
@@ -47,7 +32,7 @@ export function recordSummary(record: LeverageRecord, content: RecordContent): R
     sourceTags: record.tags,
     tags: content.tags,
     totals: content.totals,
-    parts: recordParts(record, content),
+    parts: recordParts(record),
   };
 }
 
