@@ -2,11 +2,15 @@
  * Compiles src/ to lib/ and bundles it into lib/bundle/ once before the tests, so tests that
  * run the real `leverage` command (bin/leverage.js → lib/bundle/cli.js) exercise the current
  * sources; and compiles the default theme into lib/default-theme.json, as `npm run compile` does.
+ * Two projects of vitest.config.ts name this setup and vitest runs it once for each, in one
+ * process: the first run compiles, the second finds it done.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
+  const state = globalThis as { leverageRecordTestsCompiled?: true };
+  if (state.leverageRecordTestsCompiled) return;
   const root = fileURLToPath(new URL('..', import.meta.url));
   const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
@@ -18,4 +22,5 @@ export default function setup(): void {
   if (bundled.status !== 0) throw new Error(`bundling lib/ failed:\n${bundled.stdout}${bundled.stderr}`);
   const theme = spawnSync(process.execPath, ['lib/render/write-default-theme.js'], { cwd: root, encoding: 'utf8' });
   if (theme.status !== 0) throw new Error(`compiling the default theme failed:\n${theme.stdout}${theme.stderr}`);
+  state.leverageRecordTestsCompiled = true;
 }
