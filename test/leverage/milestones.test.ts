@@ -41,9 +41,10 @@ function kinds(map: Map<string, Milestone[]>): string[][] {
 
 describe('thresholds', () => {
   it('are 10, 25, 50, then every 50', () => {
-    expect(leverageThresholds(260)).toEqual([10, 25, 50, 100, 150, 200, 250, 300]);
-    expect(leverageThresholds(5)).toEqual([10]);
-    expect(leverageThresholds(50)).toEqual([10, 25, 50]);
+    // Every threshold passed as the shown factor climbs from 0x to 300x, a tenth at a time.
+    const passed = new Set<number | null>();
+    for (let tenths = 0; tenths <= 3000; tenths++) passed.add(thresholdPassed(tenths / 10));
+    expect([...passed]).toEqual([null, 10, 25, 50, 100, 150, 200, 250]);
   });
 
   it('agrees with the list of thresholds, and is computed for factors in the hundreds of millions', () => {

@@ -73,9 +73,11 @@ describe('lineChart', () => {
   });
 
   it('writes coordinates with at most two decimals', () => {
-    for (const [, n] of svg.matchAll(/(?:x|y|x1|x2|y1|y2|cx|cy|width|height)="(-?[\d.]+)"/g)) {
-      expect(n).toMatch(/^-?\d+(?:\.\d{1,2})?$/);
-    }
+    const numbers = [...svg.matchAll(/\s(?:x|y|x1|x2|y1|y2|cx|cy|width|height)="(-?[\d.]+)"/g)].map((m) => m[1]!);
+    expect(numbers.length).toBeGreaterThanOrEqual(8); // cx and cy of the four points at least
+    expect(numbers.filter((n) => !/^-?\d+(?:\.\d{1,2})?$/.test(n))).toEqual([]);
+    // the scale makes some of them fractional, so the rule is exercised
+    expect(numbers.some((n) => n.includes('.'))).toBe(true);
   });
 
   it('gives point tooltips', () => {
@@ -225,7 +227,9 @@ describe('helpers', () => {
   it('coord: two decimals at most, no -0', () => {
     expect(coord(1)).toBe('1');
     expect(coord(1.5)).toBe('1.5');
-    expect(coord(1.005)).toBe(coord(1.005));
+    expect(coord(1.006)).toBe('1.01');
+    expect(coord(1.004)).toBe('1');
+    expect(coord(10.1)).toBe('10.1');
     expect(coord(2 / 3)).toBe('0.67');
     expect(coord(-0.001)).toBe('0');
     expect(coord(100)).toBe('100');

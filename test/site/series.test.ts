@@ -65,9 +65,4 @@ describe('seriesContext', () => {
     expect(series.highlights('2030-01-01')).toEqual([]);
     expect(series.milestones('2030-01-01')).toEqual([]);
   });
-
-  it('escapes every sentence for HTML', () => {
-    const series = context([record('2026-01-01', [[2, 10], [3, 10]])]);
-    for (const sentence of series.highlights('2026-01-01')) expect(sentence).not.toMatch(/[<>]/);
-  });
 });

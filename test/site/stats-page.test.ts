@@ -39,7 +39,14 @@ describe('statsPage', () => {
       'Per month',
       'Per project',
     ]);
-    for (const section of p.sections.filter((s) => s.chartSvg)) {
+    const charted = p.sections.filter((s) => s.chartSvg);
+    expect(charted.map((s) => s.heading)).toEqual([
+      'Weighted leverage per day',
+      'Human-equivalent hours per day, last 14 days',
+      'Human-equivalent hours per day, last 90 days',
+      'Distribution of task factors',
+    ]);
+    for (const section of charted) {
       expect(section.chartSvg).toMatch(/^<svg [^>]*role="img"/);
       expect(section.table?.rows.length).toBeGreaterThan(0);
     }
