@@ -37,9 +37,10 @@ beforeAll(async () => {
     };
   });
   const { seriesContext } = await import('../../src/site/series.js');
-  const { recordContent } = await import('../../src/site/content.js');
+  const { recordSetOf } = await import('../../src/site/parts.js');
   const record = testRecord('2026-01-01', [{ human: 120, claude: 10 }, { human: 180, claude: 10 }]);
-  series = seriesContext([record], [recordContent(record, DEFAULT_CONFIG)]);
+  const records = recordSetOf([record], DEFAULT_CONFIG);
+  series = seriesContext(records.summaries, records.record, records.content);
 });
 
 afterAll(() => {
