@@ -65,9 +65,10 @@ function readBlock(lines: string[], start: number): Read | null {
 
 /**
  * Starts of lines that could begin or interrupt another block: indented code, quotes, headings,
- * setext underlines, lists, thematic breaks, tables, fences, HTML.
+ * setext underlines, lists, thematic breaks, tables (a delimiter row needs no pipe: `Time\n:--`
+ * is a one-column table), fences, HTML.
  */
-const BLOCK_START = /^(?:[ >#=+|~<-]|\*(?: |$)|\d{1,9}[.)](?: |$)|```|\*\*\*|___)/;
+const BLOCK_START = /^(?:[ >#=+|~<:-]|\*(?: |$)|\d{1,9}[.)](?: |$)|```|\*\*\*|___)/;
 
 /** Neither a block start nor a line ending in a space (a possible hard break). */
 function isParagraphText(line: string): boolean {

@@ -329,6 +329,8 @@ describe('what the fast path leaves to the pipeline', () => {
     ['a javascript: link', '[x](javascript:alert(1))'],
     ['a table with an escaped pipe', '| a |\n| --- |\n| b \\| c |'],
     ['intraword emphasis', 'foo*bar*'],
+    ['a one-column table: a `:--` line under a paragraph', 'Time\n:--\nnext'],
+    ['a one-column table: a `:-:` line under a list item', '- Time\n  :-:'],
   ])('%s', (_, markdown) => {
     expect(fastMarkdown(markdown)).toBeNull();
     expect(renderMarkdown(markdown, SAFE)).toBe(renderMarkdownWithPipeline(markdown, SAFE));
