@@ -8,7 +8,7 @@
  * Every caller that renders Markdown runs inside withMarkdown (the work is pure, so doing it
  * again is safe); a quick rebuild of plain records never loads the pipeline at all.
  */
-import { fastMarkdown } from './fast-path.js';
+import { fastMarkdown, fastPhrasing } from './fast-path.js';
 
 export interface MarkdownOptions {
   /** Let raw HTML through as markup (site.yaml `allowHtml: true`). */
@@ -56,53 +56,55 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions): stri
 /** The unified pipeline alone: the definition of the output, which the fast path must match. */
 export function renderMarkdownWithPipeline(markdown: string, options: MarkdownOptions): string {
   if (markdown.trim() === '') return '';
-  if (!pipeline) throw new MarkdownPipelineNeeded();
-  return pipeline.renderWithPipeline(markdown, options);
+  return pipelineFor().renderWithPipeline(markdown, options);
 }
-
-const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!~|#:/@]|www\.|^\s*(?:[-+>]|\d+[.)])\s/;
 
 /**
- * One line of inline Markdown (a task title, a summary) → HTML without a wrapping `<p>`.
- * Text with no Markdown syntax at all skips the parser: it only needs escaping.
+ * A title or a summary as one line: line breaks (and the spaces around them) become one
+ * space. Written on several lines in YAML, it is still one line of text.
+ */
+function oneLine(markdown: string): string {
+  return (/[\r\n]/.test(markdown) ? markdown.replace(/\s*[\r\n]\s*/g, ' ') : markdown).trim();
+}
+
+/**
+ * Inline Markdown (a task title, a summary) → HTML without a wrapping `<p>`: the text is read
+ * as the content of a paragraph, so inline syntax applies and block syntax does not (the title
+ * `10. Fix the cache` is that text, not a list starting at 10).
  */
 export function renderInline(markdown: string, options: MarkdownOptions): string {
-  const text = (markdown.includes('\n') ? markdown.replace(/\s*\n\s*/g, ' ') : markdown).trim();
-  if (!MARKDOWN_SYNTAX.test(text)) return escapeHtml(text);
-  const html = renderMarkdown(text, options);
-  const paragraph = /^<p>([\s\S]*)<\/p>$/.exec(html);
-  return paragraph ? paragraph[1]! : html.replace(/<\/?(?:h[1-6]|ul|ol|li|blockquote|p)>/g, '').trim();
+  const line = oneLine(markdown);
+  if (line === '') return '';
+  return fastPhrasing(line)?.html ?? pipelineFor().renderInlineWithPipeline(line, options);
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#x27;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+/** renderInline through the pipeline alone: the definition, which the fast path must match. */
+export function renderInlineWithPipeline(markdown: string, options: MarkdownOptions): string {
+  const line = oneLine(markdown);
+  return line === '' ? '' : pipelineFor().renderInlineWithPipeline(line, options);
 }
 
-/** Plain text of inline Markdown, for `<title>`, feeds' summaries and `title=""` attributes. */
-export function inlineToText(markdown: string): string {
-  // Without these characters none of the patterns below can match.
-  if (!INLINE_MARKUP.test(markdown)) return collapseSpaces(markdown);
-  // Each pattern is tried only when its first character is there (most titles hold only code).
-  let text = markdown;
-  if (text.includes('[')) {
-    if (text.includes('!')) text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
-    text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  }
-  if (text.includes('`')) text = text.replace(/`([^`]*)`/g, '$1');
-  if (text.includes('*') || text.includes('_')) text = text.replace(/(\*\*|__)(.*?)\1/g, '$2').replace(/(\*|_)(.*?)\1/g, '$2');
-  if (text.includes('~')) text = text.replace(/~~(.*?)~~/g, '$1');
-  return collapseSpaces(text);
+/**
+ * Plain text of inline Markdown, for `<meta name="description">`, feeds' summaries and
+ * `title=""` attributes: the text of its parsed tree, read as renderInline reads it, with
+ * runs of whitespace as one space.
+ */
+export function inlineToText(markdown: string, options: MarkdownOptions): string {
+  const line = oneLine(markdown);
+  if (line === '') return '';
+  return collapseSpaces(fastPhrasing(line)?.text ?? pipelineFor().inlineTextWithPipeline(line, options));
 }
 
-const INLINE_MARKUP = /[!\[`*_~]/;
+/** inlineToText through the pipeline alone (for tests: the fast path must match it). */
+export function inlineToTextWithPipeline(markdown: string, options: MarkdownOptions): string {
+  const line = oneLine(markdown);
+  return line === '' ? '' : collapseSpaces(pipelineFor().inlineTextWithPipeline(line, options));
+}
+
+function pipelineFor(): Pipeline {
+  if (!pipeline) throw new MarkdownPipelineNeeded();
+  return pipeline;
+}
 
 /** Whitespace that `\s+` → one space, then trim, would change: any but single spaces between words. */
 const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;

@@ -19,6 +19,7 @@ import {
 } from '../leverage/format.js';
 import { formatLongDate } from '../leverage/dates.js';
 import { countWords, inlineToText, renderInline, renderMarkdown } from '../markdown/render.js';
+import { escapeHtml } from '../escape.js';
 import type { AggregateRow, RecordContent, RowView } from './types.js';
 import { tagSlug } from './slug.js';
 import { recordUrl, tagUrl, withBasePathInHtml } from './urls.js';
@@ -38,13 +39,12 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
   const totals = recordTotals(record);
   const hasSupervision = totals.supervisionMinutes !== null;
   const rows = orderRows(record, tasks, config).map(({ task, numbers }): RowView => {
-    const text = inlineToText(task.task);
+    const text = inlineToText(task.task, markdown);
     const truncated = config.truncateTitles > 0 && text.length > config.truncateTitles;
     return {
       n: task.n,
-      taskHtml: truncated
-        ? renderInline(truncate(text, config.truncateTitles), { allowHtml: false })
-        : html(renderInline(task.task, markdown)),
+      // Cut, a title's text is only text: what was Markdown in it is gone with the cut.
+      taskHtml: truncated ? escapeHtml(truncate(text, config.truncateTitles)) : html(renderInline(task.task, markdown)),
       taskText: text,
       truncated,
       human: formatRowHours(numbers.humanMinutes),
@@ -67,7 +67,7 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     model: record.model,
     tags: record.tags.map((name) => ({ text: name, url: tagUrl(tagSlug(name)) })),
     summaryHtml: summary ? html(renderInline(summary, markdown)) : '',
-    summaryText: inlineToText(summary),
+    summaryText: inlineToText(summary, markdown),
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     hasSupervision,
     showWeeks: config.weeksColumn,

@@ -9,11 +9,19 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastMarkdown } from '../../src/markdown/fast-path.js';
-import { loadMarkdownPipeline, renderMarkdownWithPipeline } from '../../src/markdown/render.js';
+import {
+  inlineToText,
+  inlineToTextWithPipeline,
+  loadMarkdownPipeline,
+  renderInline,
+  renderInlineWithPipeline,
+  renderMarkdownWithPipeline,
+} from '../../src/markdown/render.js';
 
 beforeAll(loadMarkdownPipeline);
 
 const SAFE = { allowHtml: false };
+const RAW = { allowHtml: true };
 
 const risky = fc.constantFrom(
   '|', '| ', ' |', ':', ':-', ':--', ':-:', '--:', '-', '--', '---', '*', '**', '_', '__', '`', '``',
@@ -24,7 +32,7 @@ const plain = fc.constantFrom('a', 'Time', 'next', 'x y', 'snake_case', 'done.',
 const piece = fc.oneof({ weight: 3, arbitrary: risky }, { weight: 2, arbitrary: plain });
 const line = fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''));
 /** Lines joined by line breaks, with now and then a blank line between them. */
-export const riskyMarkdown = fc
+const riskyMarkdown = fc
   .array(fc.tuple(line, fc.constantFrom('\n', '\n', '\n', '\n\n')), { minLength: 1, maxLength: 5 })
   .map((lines) => lines.map(([text, gap]) => text + gap).join('').trimEnd());
 
@@ -44,5 +52,15 @@ describe('the fast path against the pipeline on risky Markdown', () => {
     );
     // The generator is meant to reach the fast path's edge, not only what it refuses.
     expect(answered).toBeGreaterThan(RUNS / 20);
+  }, 60_000);
+
+  it('renders and reads inline Markdown (titles, summaries) as the pipeline does', () => {
+    fc.assert(
+      fc.property(line, fc.constantFrom(SAFE, RAW), (text, options) => {
+        expect(renderInline(text, options), JSON.stringify(text)).toBe(renderInlineWithPipeline(text, options));
+        expect(inlineToText(text, options), JSON.stringify(text)).toBe(inlineToTextWithPipeline(text, options));
+      }),
+      { numRuns: RUNS },
+    );
   }, 60_000);
 });
