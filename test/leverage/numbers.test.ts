@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordTotals, seriesTotals, taskNumbers, workWeeks, hoursPerAssistantMinute } from '../../src/leverage/numbers.js';
 import { formatFactor } from '../../src/leverage/format.js';
-import { aggregateRows } from '../../src/site/content.js';
+import { aggregateRows } from '../../src/site/aggregate.js';
 import { REFERENCE_AGGREGATE, REFERENCE_ROWS, referenceRecord } from '../support/reference-day.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 import { testRecord } from '../support/records.js';
@@ -26,7 +26,7 @@ describe('the reference day of records.md', () => {
   });
 
   it('shows the five aggregate values exactly', () => {
-    expect(aggregateRows(totals, 40).map((r) => [r.label, r.value])).toEqual(REFERENCE_AGGREGATE);
+    expect(aggregateRows(totals, { workWeekHours: 40 }).map((r) => [r.label, r.value])).toEqual(REFERENCE_AGGREGATE);
   });
 
   it('one minute of Claude time replaced 1.7 hours', () => {
@@ -55,7 +55,7 @@ describe('supervision', () => {
     const totals = recordTotals(record);
     expect(totals.supervisionMinutes).toBe(10);
     expect(totals.supervisoryLeverage).toBe(36);
-    expect(aggregateRows(totals, 40).map((r) => r.label)).toEqual([
+    expect(aggregateRows(totals, { workWeekHours: 40 }).map((r) => r.label)).toEqual([
       'Tasks completed', 'Human equivalent', 'Claude wall-clock', 'Supervisory time',
       'Weighted leverage factor', 'Weighted supervisory factor',
     ]);
