@@ -17,6 +17,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
 import type { Element as HastElement, Root as HastRoot } from 'hast';
 import type { MarkdownOptions } from './render.js';
+import type { Phrasing } from './fast-inline.js';
 
 /** Raw HTML in Markdown becomes literal text, so `<script>` is shown, never run. */
 function remarkHtmlAsText() {
@@ -106,23 +107,20 @@ export function renderWithPipeline(markdown: string, options: MarkdownOptions): 
  */
 const PHRASING_LEAD = 'x ';
 
-/** One line of inline Markdown → HTML without a wrapping `<p>`, through the pipeline. */
-export function renderInlineWithPipeline(line: string, options: MarkdownOptions): string {
-  const html = renderWithPipeline(PHRASING_LEAD + line, options);
+const textParser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * One line of inline Markdown → its HTML without a wrapping `<p>`, and the text of its parsed
+ * tree (mdast-util-to-string). Raw HTML is text where the site shows it as text, and left out
+ * of the text where it is markup.
+ */
+export function readInlineWithPipeline(line: string, options: MarkdownOptions): Phrasing {
+  const markdown = PHRASING_LEAD + line;
+  const html = renderWithPipeline(markdown, options);
   const open = `<p>${PHRASING_LEAD}`;
   if (!html.startsWith(open) || !html.endsWith('</p>')) {
     throw new Error(`inline Markdown did not render as one paragraph: ${JSON.stringify(line)}`);
   }
-  return html.slice(open.length, -'</p>'.length);
-}
-
-const textParser = unified().use(remarkParse).use(remarkGfm);
-
-/**
- * The text of one line of inline Markdown: the text of its parsed tree (mdast-util-to-string).
- * Raw HTML is text where the site shows it as text, and left out where it is markup.
- */
-export function inlineTextWithPipeline(line: string, options: MarkdownOptions): string {
-  const text = toString(textParser.parse(PHRASING_LEAD + line), { includeHtml: !options.allowHtml });
-  return text.slice(PHRASING_LEAD.length);
+  const text = toString(textParser.parse(markdown), { includeHtml: !options.allowHtml });
+  return { html: html.slice(open.length, -'</p>'.length), text: text.slice(PHRASING_LEAD.length) };
 }

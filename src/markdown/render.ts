@@ -67,38 +67,41 @@ function oneLine(markdown: string): string {
   return (/[\r\n]/.test(markdown) ? markdown.replace(/\s*[\r\n]\s*/g, ' ') : markdown).trim();
 }
 
+/** Inline Markdown read: its HTML, without a wrapping `<p>`, and its plain text. */
+export interface InlineMarkdown {
+  html: string;
+  /**
+   * The text of its parsed tree, runs of whitespace as one space: for `<meta name="description">`,
+   * feeds' summaries and `title=""` attributes.
+   */
+  text: string;
+}
+
+const NO_TEXT: InlineMarkdown = { html: '', text: '' };
+
 /**
- * Inline Markdown (a task title, a summary) → HTML without a wrapping `<p>`: the text is read
- * as the content of a paragraph, so inline syntax applies and block syntax does not (the title
- * `10. Fix the cache` is that text, not a list starting at 10).
+ * Inline Markdown (a task title, a summary): the text is read as the content of a paragraph,
+ * so inline syntax applies and block syntax does not (the title `10. Fix the cache` is that
+ * text, not a list starting at 10).
  */
+export function readInline(markdown: string, options: MarkdownOptions): InlineMarkdown {
+  const line = oneLine(markdown);
+  if (line === '') return NO_TEXT;
+  const read = fastPhrasing(line) ?? pipelineFor().readInlineWithPipeline(line, options);
+  return { html: read.html, text: collapseSpaces(read.text) };
+}
+
+/** readInline through the pipeline alone: the definition, which the fast path must match. */
+export function readInlineWithPipeline(markdown: string, options: MarkdownOptions): InlineMarkdown {
+  const line = oneLine(markdown);
+  if (line === '') return NO_TEXT;
+  const read = pipelineFor().readInlineWithPipeline(line, options);
+  return { html: read.html, text: collapseSpaces(read.text) };
+}
+
+/** The HTML of inline Markdown (see readInline). */
 export function renderInline(markdown: string, options: MarkdownOptions): string {
-  const line = oneLine(markdown);
-  if (line === '') return '';
-  return fastPhrasing(line)?.html ?? pipelineFor().renderInlineWithPipeline(line, options);
-}
-
-/** renderInline through the pipeline alone: the definition, which the fast path must match. */
-export function renderInlineWithPipeline(markdown: string, options: MarkdownOptions): string {
-  const line = oneLine(markdown);
-  return line === '' ? '' : pipelineFor().renderInlineWithPipeline(line, options);
-}
-
-/**
- * Plain text of inline Markdown, for `<meta name="description">`, feeds' summaries and
- * `title=""` attributes: the text of its parsed tree, read as renderInline reads it, with
- * runs of whitespace as one space.
- */
-export function inlineToText(markdown: string, options: MarkdownOptions): string {
-  const line = oneLine(markdown);
-  if (line === '') return '';
-  return collapseSpaces(fastPhrasing(line)?.text ?? pipelineFor().inlineTextWithPipeline(line, options));
-}
-
-/** inlineToText through the pipeline alone (for tests: the fast path must match it). */
-export function inlineToTextWithPipeline(markdown: string, options: MarkdownOptions): string {
-  const line = oneLine(markdown);
-  return line === '' ? '' : collapseSpaces(pipelineFor().inlineTextWithPipeline(line, options));
+  return readInline(markdown, options).html;
 }
 
 function pipelineFor(): Pipeline {

@@ -7,7 +7,7 @@ import type { LeverageRecord } from '../records/types.js';
 import { recordTotals, taskNumbers, type TaskNumbers } from '../leverage/numbers.js';
 import { formatFactor, formatHours, formatNumber, formatRowHours, formatRowMinutes, formatWeeks } from '../leverage/format.js';
 import { formatLongDate } from '../leverage/dates.js';
-import { countWords, inlineToText, renderInline, renderMarkdown } from '../markdown/render.js';
+import { countWords, readInline, renderMarkdown } from '../markdown/render.js';
 import { escapeHtml } from '../escape.js';
 import type { RecordContent, RowView } from './types.js';
 import { aggregateRows } from './aggregate.js';
@@ -29,12 +29,13 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
   const totals = recordTotals(record);
   const hasSupervision = totals.supervisionMinutes !== null;
   const rows = orderRows(record, tasks, config).map(({ task, numbers }): RowView => {
-    const text = inlineToText(task.task, markdown);
+    const title = readInline(task.task, markdown);
+    const text = title.text;
     const truncated = config.truncateTitles > 0 && text.length > config.truncateTitles;
     return {
       n: task.n,
       // Cut, a title's text is only text: what was Markdown in it is gone with the cut.
-      taskHtml: truncated ? escapeHtml(truncate(text, config.truncateTitles)) : html(renderInline(task.task, markdown)),
+      taskHtml: truncated ? escapeHtml(truncate(text, config.truncateTitles)) : html(title.html),
       taskText: text,
       truncated,
       human: formatRowHours(numbers.humanMinutes),
@@ -48,6 +49,7 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     };
   });
   const summary = record.summary ?? '';
+  const summaryRead = readInline(summary, markdown);
   const words = countWords(record.body) + countWords(summary) + record.tasks.reduce((n, t) => n + countWords(t.task), 0);
   return {
     date: record.date,
@@ -56,8 +58,8 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     title: record.title,
     model: record.model,
     tags: record.tags.map((name) => ({ text: name, url: tagUrl(tagSlug(name)) })),
-    summaryHtml: summary ? html(renderInline(summary, markdown)) : '',
-    summaryText: inlineToText(summary, markdown),
+    summaryHtml: summary ? html(summaryRead.html) : '',
+    summaryText: summaryRead.text,
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     hasSupervision,
     showWeeks: config.weeksColumn,

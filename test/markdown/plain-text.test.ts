@@ -1,11 +1,11 @@
 /**
  * countWords' fast path (ASCII text without a Unicode regular expression) gives exactly what
- * the general rule gives; inlineToText gives the text of the pipeline's parsed tree, whichever
+ * the general rule gives; readInline gives the text of the pipeline's parsed tree, whichever
  * path it takes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countWords, inlineToText, inlineToTextWithPipeline, loadMarkdownPipeline } from '../../src/markdown/render.js';
+import { countWords, loadMarkdownPipeline, readInline, readInlineWithPipeline } from '../../src/markdown/render.js';
 
 beforeAll(loadMarkdownPipeline);
 
@@ -26,22 +26,22 @@ describe('plain text of Markdown', () => {
     }), { numRuns: 3000 });
   });
 
-  it("inlineToText is the text of the pipeline's tree, for any text", () => {
+  it("readInline gives the text of the pipeline's tree, for any text", () => {
     fc.assert(fc.property(fc.oneof(texty, fc.string()), fc.constantFrom(SAFE, RAW), (text, options) => {
-      expect(inlineToText(text, options)).toBe(inlineToTextWithPipeline(text, options));
+      expect(readInline(text, options).text).toBe(readInlineWithPipeline(text, options).text);
     }), { numRuns: 3000 });
   });
 
   it('examples', () => {
     expect(countWords("Don't re-run the 2 tests — it’s done")).toBe(7);
     expect(countWords('-- 42 --')).toBe(1);
-    expect(inlineToText('Fix  the\n`parser` and **all** [docs](x)', SAFE)).toBe('Fix the parser and all docs');
-    expect(inlineToText('  plain   words ', SAFE)).toBe('plain words');
+    expect(readInline('Fix  the\n`parser` and **all** [docs](x)', SAFE).text).toBe('Fix the parser and all docs');
+    expect(readInline('  plain   words ', SAFE).text).toBe('plain words');
     // Underscores inside words are text; `__init__` is strong emphasis, as on the page.
-    expect(inlineToText('Renamed snake_case_name and __init__ helpers', SAFE)).toBe('Renamed snake_case_name and init helpers');
-    expect(inlineToText('fish &amp; chips, `a*b*c`, \\*not em\\*', SAFE)).toBe('fish & chips, a*b*c, *not em*');
-    expect(inlineToText('10. Fix the cache', SAFE)).toBe('10. Fix the cache');
-    expect(inlineToText('a <b>bold</b> move', SAFE)).toBe('a <b>bold</b> move');
-    expect(inlineToText('a <b>bold</b> move', RAW)).toBe('a bold move');
+    expect(readInline('Renamed snake_case_name and __init__ helpers', SAFE).text).toBe('Renamed snake_case_name and init helpers');
+    expect(readInline('fish &amp; chips, `a*b*c`, \\*not em\\*', SAFE).text).toBe('fish & chips, a*b*c, *not em*');
+    expect(readInline('10. Fix the cache', SAFE).text).toBe('10. Fix the cache');
+    expect(readInline('a <b>bold</b> move', SAFE).text).toBe('a <b>bold</b> move');
+    expect(readInline('a <b>bold</b> move', RAW).text).toBe('a bold move');
   });
 });
