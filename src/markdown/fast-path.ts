@@ -1,8 +1,10 @@
 /**
- * A fast path for the plain Markdown most records are written in. The unified pipeline in
- * render.ts is the definition of the output; this renders a small, certain subset directly to
- * the same bytes and returns null for anything else, so the pipeline renders it. The two are
- * compared on generated documents and near-misses in test/markdown/fast-path.test.ts.
+ * A fast path for the plain Markdown most records are written in. The unified pipeline
+ * (pipeline.ts) is the definition of the output; this renders a small, certain subset
+ * directly to the same bytes and returns null for anything else, so the pipeline renders it.
+ * The two are compared on generated documents and near-misses in
+ * test/markdown/fast-path.test.ts, and on text made of Markdown's risky pieces in
+ * test/markdown/risky-fuzz.test.ts.
  *
  * Accepted blocks, separated by blank lines, none indented: paragraphs (soft line breaks
  * included), ATX headings, `-`/`*`/`1.` lists whose items are one paragraph each (tight or

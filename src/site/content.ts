@@ -29,13 +29,12 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
   const totals = recordTotals(record);
   const hasSupervision = totals.supervisionMinutes !== null;
   const rows = orderRows(record, tasks, config).map(({ task, numbers }): RowView => {
-    const title = readInline(task.task, markdown);
-    const text = title.text;
+    const { html: titleHtml, text } = readInline(task.task, markdown);
     const truncated = config.truncateTitles > 0 && text.length > config.truncateTitles;
     return {
       n: task.n,
       // Cut, a title's text is only text: what was Markdown in it is gone with the cut.
-      taskHtml: truncated ? escapeHtml(truncate(text, config.truncateTitles)) : html(title.html),
+      taskHtml: truncated ? escapeHtml(truncate(text, config.truncateTitles)) : html(titleHtml),
       taskText: text,
       truncated,
       human: formatRowHours(numbers.humanMinutes),
