@@ -16,6 +16,7 @@
 import { defineConfig } from 'vitest/config';
 
 const UNIT = [
+  'test/escape.test.ts',
   'test/config/**/*.test.ts',
   'test/import/command.test.ts',
   'test/import/edge-cases.test.ts',
@@ -33,6 +34,7 @@ const UNIT = [
 const FUZZ = [
   'test/leverage/fast-rules.test.ts',
   'test/markdown/fast-path.test.ts',
+  'test/markdown/risky-fuzz.test.ts',
   'test/records/fast-yaml.test.ts',
   'test/records/regular-record.test.ts',
 ];

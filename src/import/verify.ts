@@ -11,7 +11,7 @@
  * `1.1w` next to `0.40w`).
  */
 import { warning, type Diagnostic } from '../diagnostics.js';
-import { formatNumber, roundHalfAway } from '../leverage/format.js';
+import { FACTOR_DECIMALS, formatNumber, roundHalfAway } from '../leverage/format.js';
 import { ratio, workWeeks } from '../leverage/numbers.js';
 import type { AggregateEntry, ImportedPost, ImportedTask, Printed, PrintedQuantity } from './model.js';
 import { formatHumanDuration, formatMinutesDuration } from './write.js';
@@ -27,7 +27,7 @@ export function agrees(exact: number, printed: Printed, decimals = printed.decim
 }
 
 function factor(value: number, decimals: number): string {
-  return `${formatNumber(value, Math.max(1, decimals))}x`;
+  return `${formatNumber(value, Math.max(FACTOR_DECIMALS, decimals))}x`;
 }
 
 type Column = keyof ImportedTask['printed'];

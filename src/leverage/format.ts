@@ -76,9 +76,17 @@ function formatWithToFixed(value: number, decimals: number): string {
   return `${negative ? '-' : ''}${grouped}${fraction}`;
 }
 
-/** A factor: one decimal, trailing `.0` dropped, then `x` (`12.6x`, `96x`). */
+/** Decimals a factor is shown with (`102.3x`), everywhere: tables, highlights, milestones, imports. */
+export const FACTOR_DECIMALS = 1;
+
+/** A factor as it is shown (rounded half away from zero): what shown factors are compared by. */
+export function shownFactor(value: number): number {
+  return roundHalfAway(value, FACTOR_DECIMALS);
+}
+
+/** A factor: FACTOR_DECIMALS decimals, trailing zeros dropped, then `x` (`12.6x`, `96x`). */
 export function formatFactor(value: number): string {
-  return `${formatNumber(value, 1)}x`;
+  return `${formatNumber(value, FACTOR_DECIMALS)}x`;
 }
 
 /** Human Est. in a row: hours, up to two decimals (`4 hours`, `1 hour`, `0.25 hours`). */

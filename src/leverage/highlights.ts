@@ -10,11 +10,10 @@
  */
 import type { LeverageRecord } from '../records/types.js';
 import { formatLongDate } from './dates.js';
-import { formatFactor, formatNumber, roundHalfAway } from './format.js';
+import { FACTOR_DECIMALS, formatFactor, formatNumber, roundHalfAway, shownFactor } from './format.js';
 import { hoursPerAssistantMinute, type RecordTotals, type TaskNumbers } from './numbers.js';
 
-/** Display precision of factors (`102.3x`) and of aggregate hours (`1,096.25`). */
-const FACTOR_DECIMALS = 1;
+/** Display precision of aggregate hours (`1,096.25`). */
 const HOURS_DECIMALS = 2;
 
 export interface TaskHighlight {
@@ -68,10 +67,6 @@ export interface RecordHighlights {
   hoursPerAssistantMinute: number;
   /** null for the first record. */
   previous: PreviousComparison | null;
-}
-
-function shownFactor(value: number): number {
-  return roundHalfAway(value, FACTOR_DECIMALS);
 }
 
 function shownHours(value: number): number {

@@ -14,7 +14,7 @@
  *   a day equal (as shown) to the best so far does not beat it — a tie is not a new record.
  */
 import { formatLongDate } from './dates.js';
-import { formatFactor, formatNumber, roundHalfAway } from './format.js';
+import { formatFactor, formatNumber, roundHalfAway, shownFactor } from './format.js';
 import type { RecordTotals } from './numbers.js';
 
 export type MilestoneKind =
@@ -56,7 +56,6 @@ export function thresholdPassed(shownLeverage: number): number | null {
   return 50 * (Math.ceil(shownLeverage / 50) - 1);
 }
 
-const shownFactor = (v: number): number => roundHalfAway(v, 1);
 const shownHours = (minutes: number): number => roundHalfAway(minutes / 60, 2);
 
 interface Best {

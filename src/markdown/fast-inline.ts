@@ -3,9 +3,15 @@
  * code spans, `*em*`, `_em_`, `**strong**` with unambiguous flanking, and `[text](url)` with a
  * plain URL. Returns null for anything else, so the unified pipeline decides.
  */
+import { escapeAsPipeline } from '../escape.js';
 
-interface Piece {
+/** Inline Markdown read by the fast path: its HTML, and its text as mdast-util-to-string gives it. */
+export interface Phrasing {
   html: string;
+  text: string;
+}
+
+interface Piece extends Phrasing {
   /** Index just after the piece in the source. */
   end: number;
 }
@@ -37,15 +43,16 @@ const AUTOLINK_LITERAL = /www\.|https?:|mailto:|xmpp:|:\/\//i;
 /** A link destination that neither sanitising nor URL normalising changes: http(s) or relative, no escapes. */
 const SAFE_URL = /^(?:https?:\/\/[A-Za-z0-9\-._/?#=+,;:]+|[A-Za-z0-9\-._/?#=+,;]+)$/;
 
-/** Inline Markdown → HTML exactly as the pipeline writes it, or null when unsure. */
-export function fastInline(source: string): string | null {
+/** Inline Markdown → HTML exactly as the pipeline writes it and the text of its tree, or null when unsure. */
+export function fastInline(source: string): Phrasing | null {
   const pieces = readPieces(source, 0, TOP_LEVEL);
-  return pieces && pieces.end === source.length ? pieces.html : null;
+  return pieces && pieces.end === source.length ? { html: pieces.html, text: pieces.text } : null;
 }
 
 /** Reads pieces until the end, or until the context's closing delimiter / `]` (not consumed). */
 function readPieces(source: string, start: number, context: Context): Piece | null {
   let html = '';
+  let text = '';
   let at = start;
   while (at < source.length) {
     if (context === IN_LINK_TEXT && source[at] === ']') break;
@@ -56,9 +63,10 @@ function readPieces(source: string, start: number, context: Context): Piece | nu
       readText(source, at, context);
     if (!piece) return null;
     html += piece.html;
+    text += piece.text;
     at = piece.end;
   }
-  return { html, end: at };
+  return { html, text, end: at };
 }
 
 function readText(source: string, start: number, context: Context): Piece | null {
@@ -72,7 +80,7 @@ function readText(source: string, start: number, context: Context): Piece | null
   if (at === start) return null;
   const text = source.slice(start, at);
   // Only text can hold what GFM would turn into links: not code spans, not link destinations.
-  return AUTOLINK_LITERAL.test(text) ? null : { html: text, end: at };
+  return AUTOLINK_LITERAL.test(text) ? null : { html: text, text, end: at };
 }
 
 /** A line break in a paragraph, `!` not before `[` (an image), `_` inside a word. */
@@ -99,7 +107,7 @@ function readCodeSpan(source: string, start: number): Piece | null {
   const content = source.slice(start + 1, close);
   // Edge spaces are stripped by CommonMark's rules; lines are joined: leave both to the pipeline.
   if (/^ |[ \n]$|\n|[\0-\x1f\x7f]/.test(content)) return null;
-  return { html: `<code>${escapeText(content)}</code>`, end: close + 1 };
+  return { html: `<code>${escapeAsPipeline(content)}</code>`, text: content, end: close + 1 };
 }
 
 function readLink(source: string, start: number): Piece | null {
@@ -110,7 +118,7 @@ function readLink(source: string, start: number): Piece | null {
   if (close === -1) return null;
   const url = source.slice(text.end + 2, close);
   if (!SAFE_URL.test(url)) return null;
-  return { html: `<a href="${url}">${text.html}</a>`, end: close + 1 };
+  return { html: `<a href="${url}">${text.html}</a>`, text: text.text, end: close + 1 };
 }
 
 function readEmphasis(source: string, start: number): Piece | null {
@@ -119,7 +127,7 @@ function readEmphasis(source: string, start: number): Piece | null {
   const content = readPieces(source, start + delimiter.length, { newlines: true, closing: delimiter });
   if (!content || !closesAt(source, content.end, delimiter)) return null;
   const tag = delimiter === '**' ? 'strong' : 'em';
-  return { html: `<${tag}>${content.html}</${tag}>`, end: content.end + delimiter.length };
+  return { html: `<${tag}>${content.html}</${tag}>`, text: content.text, end: content.end + delimiter.length };
 }
 
 function emphasisDelimiterAt(source: string, at: number): '*' | '**' | '_' | null {
@@ -150,7 +158,3 @@ function closesAt(source: string, at: number, delimiter: string): boolean {
   return !/[\s*_]/.test(before) && (after === undefined || /[ \n.,;:!?)]/.test(after));
 }
 
-/** How hast-util-to-html writes text: only `<` and `&` need escaping. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;');
-}

@@ -1,8 +1,10 @@
 /**
- * A fast path for the plain Markdown most records are written in. The unified pipeline in
- * render.ts is the definition of the output; this renders a small, certain subset directly to
- * the same bytes and returns null for anything else, so the pipeline renders it. The two are
- * compared on generated documents and near-misses in test/markdown/fast-path.test.ts.
+ * A fast path for the plain Markdown most records are written in. The unified pipeline
+ * (pipeline.ts) is the definition of the output; this renders a small, certain subset
+ * directly to the same bytes and returns null for anything else, so the pipeline renders it.
+ * The two are compared on generated documents and near-misses in
+ * test/markdown/fast-path.test.ts, and on text made of Markdown's risky pieces in
+ * test/markdown/risky-fuzz.test.ts.
  *
  * Accepted blocks, separated by blank lines, none indented: paragraphs (soft line breaks
  * included), ATX headings, `-`/`*`/`1.` lists whose items are one paragraph each (tight or
@@ -10,7 +12,8 @@
  * see fast-inline.ts. In this subset both `allowHtml` modes give the same HTML: there is no
  * raw HTML to keep or show, and nothing the sanitiser would remove.
  */
-import { escapeText, fastInline } from './fast-inline.js';
+import { escapeAsPipeline } from '../escape.js';
+import { fastInline, type Phrasing } from './fast-inline.js';
 
 type Block =
   | { kind: 'heading'; level: number; html: string }
@@ -33,9 +36,13 @@ const UNSUPPORTED_CHARACTERS = /[\0-\x09\x0b-\x1f\x7f\ufeff]|\p{Cs}/u;
 /** Printable ASCII and line feeds: none of those, seen several times faster. */
 const PRINTABLE_ASCII = /^[\n\x20-\x7E]*$/;
 
+function hasUnsupportedCharacters(markdown: string): boolean {
+  return !PRINTABLE_ASCII.test(markdown) && UNSUPPORTED_CHARACTERS.test(markdown);
+}
+
 /** Block Markdown → the pipeline's HTML (trimmed), or null when the text is outside the subset. */
 export function fastMarkdown(markdown: string): string | null {
-  if (!PRINTABLE_ASCII.test(markdown) && UNSUPPORTED_CHARACTERS.test(markdown)) return null;
+  if (hasUnsupportedCharacters(markdown)) return null;
   const lines = markdown.split('\n');
   const blocks: Block[] = [];
   let at = 0;
@@ -54,6 +61,14 @@ export function fastMarkdown(markdown: string): string | null {
   return demoteHeadings(blocks).join('\n');
 }
 
+/**
+ * One line of inline Markdown (see renderInline) → its HTML and text as the pipeline gives
+ * them, or null when it is outside the subset.
+ */
+export function fastPhrasing(line: string): Phrasing | null {
+  return hasUnsupportedCharacters(line) ? null : fastInline(line);
+}
+
 function readBlock(lines: string[], start: number): Read | null {
   const line = lines[start]!;
   if (line.startsWith('```')) return readFencedCode(lines, start);
@@ -65,9 +80,10 @@ function readBlock(lines: string[], start: number): Read | null {
 
 /**
  * Starts of lines that could begin or interrupt another block: indented code, quotes, headings,
- * setext underlines, lists, thematic breaks, tables, fences, HTML.
+ * setext underlines, lists, thematic breaks, tables (a delimiter row needs no pipe: `Time\n:--`
+ * is a one-column table), fences, HTML.
  */
-const BLOCK_START = /^(?:[ >#=+|~<-]|\*(?: |$)|\d{1,9}[.)](?: |$)|```|\*\*\*|___)/;
+const BLOCK_START = /^(?:[ >#=+|~<:-]|\*(?: |$)|\d{1,9}[.)](?: |$)|```|\*\*\*|___)/;
 
 /** Neither a block start nor a line ending in a space (a possible hard break). */
 function isParagraphText(line: string): boolean {
@@ -80,16 +96,16 @@ function readParagraph(lines: string[], start: number): Read | null {
     if (!isParagraphText(lines[end]!)) return null;
     end++;
   }
-  const html = fastInline(lines.slice(start, end).join('\n'));
-  return html === null ? null : { block: { kind: 'other', html: `<p>${html}</p>` }, next: end };
+  const html = fastInline(lines.slice(start, end).join('\n'))?.html;
+  return html === undefined ? null : { block: { kind: 'other', html: `<p>${html}</p>` }, next: end };
 }
 
 const HEADING = /^(#{1,6}) ([^ #](?:.*[^ #])?)$/;
 
 function readHeading(line: string, start: number): Read | null {
   const match = HEADING.exec(line);
-  const html = match && fastInline(match[2]!);
-  if (!match || html === null || !isParagraphText(match[2]!)) return null;
+  const html = match ? fastInline(match[2]!)?.html : undefined;
+  if (!match || html === undefined || !isParagraphText(match[2]!)) return null;
   return { block: { kind: 'heading', level: match[1]!.length, html }, next: start + 1 };
 }
 
@@ -131,7 +147,7 @@ function listItemContent(lines: string[]): string | null {
   // An empty line here was only spaces: a blank line, which would make the list loose.
   if (lines.includes('') || /^\[[ xX]\]/.test(lines[0]!)) return null;
   if (!lines.every(isParagraphText)) return null;
-  return fastInline(lines.join('\n'));
+  return fastInline(lines.join('\n'))?.html ?? null;
 }
 
 function nextNonBlank(lines: string[], from: number): number {
@@ -185,8 +201,8 @@ function delimiterRow(line: string): Alignment[] | null {
 function tableRow(cells: string[], alignments: Alignment[], tag: 'th' | 'td'): string | null {
   const html: string[] = [];
   for (const [index, cell] of cells.entries()) {
-    const content = fastInline(cell);
-    if (content === null) return null;
+    const content = fastInline(cell)?.html;
+    if (content === undefined) return null;
     const align = alignments[index];
     html.push(`<${tag}${align ? ` align="${align}"` : ''}>${content}</${tag}>`);
   }
@@ -206,7 +222,7 @@ function readFencedCode(lines: string[], start: number): Read | null {
   if (content.some((line) => /^ *(?:```|~~~)/.test(line))) return null;
   if (content.length > 0 && (content[0]!.trim() === '' || content.at(-1)!.trim() === '')) return null;
   const classAttribute = language ? ` class="language-${language}"` : '';
-  const code = content.map((line) => `${escapeText(line)}\n`).join('');
+  const code = content.map((line) => `${escapeAsPipeline(line)}\n`).join('');
   return { block: { kind: 'other', html: `<pre><code${classAttribute}>${code}</code></pre>` }, next: close + 1 };
 }
 

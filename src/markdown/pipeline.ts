@@ -13,9 +13,11 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { toString } from 'mdast-util-to-string';
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
 import type { Element as HastElement, Root as HastRoot } from 'hast';
 import type { MarkdownOptions } from './render.js';
+import type { Phrasing } from './fast-inline.js';
 
 /** Raw HTML in Markdown becomes literal text, so `<script>` is shown, never run. */
 function remarkHtmlAsText() {
@@ -95,4 +97,30 @@ function processorFor(options: MarkdownOptions) {
 /** A block of Markdown → HTML, through the pipeline. */
 export function renderWithPipeline(markdown: string, options: MarkdownOptions): string {
   return String(processorFor(options).processSync(markdown)).trim();
+}
+
+/**
+ * What inline Markdown is put after, so that it is read as the content of a paragraph: no
+ * block syntax can start the line (`10. Fix the cache` is text, not a list, `# 1` not a
+ * heading, `[a]: b` not a definition), while every inline construct reads as at a line's start
+ * (a space before a delimiter or a `www.` counts as the start of a line does).
+ */
+const PHRASING_LEAD = 'x ';
+
+const textParser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * One line of inline Markdown → its HTML without a wrapping `<p>`, and the text of its parsed
+ * tree (mdast-util-to-string). Raw HTML is text where the site shows it as text, and left out
+ * of the text where it is markup.
+ */
+export function readInlineWithPipeline(line: string, options: MarkdownOptions): Phrasing {
+  const markdown = PHRASING_LEAD + line;
+  const html = renderWithPipeline(markdown, options);
+  const open = `<p>${PHRASING_LEAD}`;
+  if (!html.startsWith(open) || !html.endsWith('</p>')) {
+    throw new Error(`inline Markdown did not render as one paragraph: ${JSON.stringify(line)}`);
+  }
+  const text = toString(textParser.parse(markdown), { includeHtml: !options.allowHtml });
+  return { html: html.slice(open.length, -'</p>'.length), text: text.slice(PHRASING_LEAD.length) };
 }

@@ -8,7 +8,7 @@
  * Every caller that renders Markdown runs inside withMarkdown (the work is pure, so doing it
  * again is safe); a quick rebuild of plain records never loads the pipeline at all.
  */
-import { fastMarkdown } from './fast-path.js';
+import { fastMarkdown, fastPhrasing } from './fast-path.js';
 
 export interface MarkdownOptions {
   /** Let raw HTML through as markup (site.yaml `allowHtml: true`). */
@@ -56,53 +56,58 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions): stri
 /** The unified pipeline alone: the definition of the output, which the fast path must match. */
 export function renderMarkdownWithPipeline(markdown: string, options: MarkdownOptions): string {
   if (markdown.trim() === '') return '';
-  if (!pipeline) throw new MarkdownPipelineNeeded();
-  return pipeline.renderWithPipeline(markdown, options);
+  return pipelineFor().renderWithPipeline(markdown, options);
 }
-
-const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!~|#:/@]|www\.|^\s*(?:[-+>]|\d+[.)])\s/;
 
 /**
- * One line of inline Markdown (a task title, a summary) → HTML without a wrapping `<p>`.
- * Text with no Markdown syntax at all skips the parser: it only needs escaping.
+ * A title or a summary as one line: line breaks (and the spaces around them) become one
+ * space. Written on several lines in YAML, it is still one line of text.
  */
+function oneLine(markdown: string): string {
+  return (/[\r\n]/.test(markdown) ? markdown.replace(/\s*[\r\n]\s*/g, ' ') : markdown).trim();
+}
+
+/** Inline Markdown read: its HTML, without a wrapping `<p>`, and its plain text. */
+export interface InlineMarkdown {
+  html: string;
+  /**
+   * The text of its parsed tree, runs of whitespace as one space: for `<meta name="description">`,
+   * feeds' summaries and `title=""` attributes.
+   */
+  text: string;
+}
+
+const NO_TEXT: InlineMarkdown = { html: '', text: '' };
+
+/**
+ * Inline Markdown (a task title, a summary): the text is read as the content of a paragraph,
+ * so inline syntax applies and block syntax does not (the title `10. Fix the cache` is that
+ * text, not a list starting at 10).
+ */
+export function readInline(markdown: string, options: MarkdownOptions): InlineMarkdown {
+  const line = oneLine(markdown);
+  if (line === '') return NO_TEXT;
+  const read = fastPhrasing(line) ?? pipelineFor().readInlineWithPipeline(line, options);
+  return { html: read.html, text: collapseSpaces(read.text) };
+}
+
+/** readInline through the pipeline alone: the definition, which the fast path must match. */
+export function readInlineWithPipeline(markdown: string, options: MarkdownOptions): InlineMarkdown {
+  const line = oneLine(markdown);
+  if (line === '') return NO_TEXT;
+  const read = pipelineFor().readInlineWithPipeline(line, options);
+  return { html: read.html, text: collapseSpaces(read.text) };
+}
+
+/** The HTML of inline Markdown (see readInline). */
 export function renderInline(markdown: string, options: MarkdownOptions): string {
-  const text = (markdown.includes('\n') ? markdown.replace(/\s*\n\s*/g, ' ') : markdown).trim();
-  if (!MARKDOWN_SYNTAX.test(text)) return escapeHtml(text);
-  const html = renderMarkdown(text, options);
-  const paragraph = /^<p>([\s\S]*)<\/p>$/.exec(html);
-  return paragraph ? paragraph[1]! : html.replace(/<\/?(?:h[1-6]|ul|ol|li|blockquote|p)>/g, '').trim();
+  return readInline(markdown, options).html;
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#x27;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+function pipelineFor(): Pipeline {
+  if (!pipeline) throw new MarkdownPipelineNeeded();
+  return pipeline;
 }
-
-/** Plain text of inline Markdown, for `<title>`, feeds' summaries and `title=""` attributes. */
-export function inlineToText(markdown: string): string {
-  // Without these characters none of the patterns below can match.
-  if (!INLINE_MARKUP.test(markdown)) return collapseSpaces(markdown);
-  // Each pattern is tried only when its first character is there (most titles hold only code).
-  let text = markdown;
-  if (text.includes('[')) {
-    if (text.includes('!')) text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
-    text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  }
-  if (text.includes('`')) text = text.replace(/`([^`]*)`/g, '$1');
-  if (text.includes('*') || text.includes('_')) text = text.replace(/(\*\*|__)(.*?)\1/g, '$2').replace(/(\*|_)(.*?)\1/g, '$2');
-  if (text.includes('~')) text = text.replace(/~~(.*?)~~/g, '$1');
-  return collapseSpaces(text);
-}
-
-const INLINE_MARKUP = /[!\[`*_~]/;
 
 /** Whitespace that `\s+` → one space, then trim, would change: any but single spaces between words. */
 const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;

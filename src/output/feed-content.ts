@@ -4,7 +4,7 @@
  * rendered and sanitised (or escaped); every generated text is escaped here. Feed readers
  * resolve links against unknown bases, so root-relative links become absolute.
  */
-import { escapeHtml } from '../markdown/render.js';
+import { escapeHtml } from '../escape.js';
 import type { RecordContent } from '../site/types.js';
 
 /** `href="/blog/x/"` → `href="https://example.com/blog/x/"` (the base path is already in the link). */

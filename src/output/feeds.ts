@@ -10,6 +10,7 @@
  * (feeds readers accept, but validators flag): set `url` to publish feeds.
  */
 import { rfc3339 } from '../leverage/dates.js';
+import { escapeXml, stripInvalidXml } from '../escape.js';
 
 export interface FeedSite {
   title: string;
@@ -44,22 +45,6 @@ export interface FeedPaths {
   json?: string;
 }
 
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Drops characters that XML 1.0 does not allow. */
-export function stripInvalidXml(text: string): string {
-  return text.replace(INVALID_XML, '');
-}
-
-/** Escapes text for XML content and attribute values (`& < > " '`), after stripInvalidXml. */
-export function escapeXml(text: string): string {
-  return stripInvalidXml(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 /** The absolute URL of a site path (`/feed.xml` → `https://example.com/blog/feed.xml`). */
 export function siteUrl(site: Pick<FeedSite, 'url' | 'basePath'>, path: string): string {

@@ -14,6 +14,7 @@
  * Points with a non-finite value are left out.
  */
 import { formatNumber } from '../leverage/format.js';
+import { escapeXml } from '../escape.js';
 
 export interface ChartPoint {
   label: string;
@@ -51,19 +52,6 @@ export interface ChartTable {
 
 // ---------------------------------------------------------------------------------------------
 // Text and numbers
-
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
-export function escapeSvgText(text: string): string {
-  return text
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** A coordinate: at most two decimals, no trailing zeros, never `-0`. */
 export function coord(value: number): string {
@@ -226,8 +214,8 @@ function open(r: Resolved, kind: string, height: number, summary: string): strin
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${kind}" viewBox="0 0 ${coord(r.width)} ${coord(height)}"` +
     ` width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${r.id}-title ${r.id}-desc"` +
     ` font-size="11" font-family="inherit">\n` +
-    `<title id="${r.id}-title">${escapeSvgText(r.title)}</title>\n` +
-    `<desc id="${r.id}-desc">${escapeSvgText(desc)}</desc>\n`
+    `<title id="${r.id}-title">${escapeXml(r.title)}</title>\n` +
+    `<desc id="${r.id}-desc">${escapeXml(desc)}</desc>\n`
   );
 }
 
@@ -248,22 +236,22 @@ function axes(f: Frame, xLabels: { x: number; text: string }[]): string {
   const ticks = f.scale.ticks
     .map(
       (t) =>
-        `<text class="chart-label" x="${coord(f.left - 6)}" y="${coord(f.y(t) + 4)}" text-anchor="end">${escapeSvgText(r.formatTick(t))}</text>`,
+        `<text class="chart-label" x="${coord(f.left - 6)}" y="${coord(f.y(t) + 4)}" text-anchor="end">${escapeXml(r.formatTick(t))}</text>`,
     )
     .join('');
   const labels = xLabels
     .map(
       (l) =>
-        `<text class="chart-label" x="${coord(l.x)}" y="${coord(f.bottom + 16)}" text-anchor="middle">${escapeSvgText(l.text)}</text>`,
+        `<text class="chart-label" x="${coord(l.x)}" y="${coord(f.bottom + 16)}" text-anchor="middle">${escapeXml(l.text)}</text>`,
     )
     .join('');
   const zero = f.y(Math.max(f.scale.min, Math.min(0, f.scale.max)));
   const titles =
     (r.yLabel
-      ? `<text class="chart-axis-title" x="${coord(f.left)}" y="${coord(f.top - 12)}" text-anchor="start">${escapeSvgText(r.yLabel)}</text>`
+      ? `<text class="chart-axis-title" x="${coord(f.left)}" y="${coord(f.top - 12)}" text-anchor="start">${escapeXml(r.yLabel)}</text>`
       : '') +
     (r.xLabel
-      ? `<text class="chart-axis-title" x="${coord((f.left + f.right) / 2)}" y="${coord(r.height - 6)}" text-anchor="middle">${escapeSvgText(r.xLabel)}</text>`
+      ? `<text class="chart-axis-title" x="${coord((f.left + f.right) / 2)}" y="${coord(r.height - 6)}" text-anchor="middle">${escapeXml(r.xLabel)}</text>`
       : '');
   return (
     `<g class="chart-grid" stroke="currentColor" stroke-opacity="0.15">${grid}</g>\n` +
@@ -275,7 +263,7 @@ function axes(f: Frame, xLabels: { x: number; text: string }[]): string {
 }
 
 function tooltip(r: Resolved, p: ChartPoint): string {
-  return `<title>${escapeSvgText(`${p.label}: ${r.formatValue(p.value)}`)}</title>`;
+  return `<title>${escapeXml(`${p.label}: ${r.formatValue(p.value)}`)}</title>`;
 }
 
 // ---------------------------------------------------------------------------------------------

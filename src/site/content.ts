@@ -4,22 +4,13 @@
  */
 import type { SiteConfig } from '../config/types.js';
 import type { LeverageRecord } from '../records/types.js';
-import { recordTotals, taskNumbers, type RecordTotals, type TaskNumbers } from '../leverage/numbers.js';
-import {
-  formatFactor,
-  formatHours,
-  formatHumanEquivalent,
-  formatMinutesWithHours,
-  formatNumber,
-  formatRowHours,
-  formatRowMinutes,
-  formatTasksCompleted,
-  formatTokens,
-  formatWeeks,
-} from '../leverage/format.js';
+import { recordTotals, taskNumbers, type TaskNumbers } from '../leverage/numbers.js';
+import { formatFactor, formatHours, formatNumber, formatRowHours, formatRowMinutes, formatWeeks } from '../leverage/format.js';
 import { formatLongDate } from '../leverage/dates.js';
-import { countWords, inlineToText, renderInline, renderMarkdown } from '../markdown/render.js';
-import type { AggregateRow, RecordContent, RowView } from './types.js';
+import { countWords, readInline, renderMarkdown } from '../markdown/render.js';
+import { escapeHtml } from '../escape.js';
+import type { RecordContent, RowView } from './types.js';
+import { aggregateRows } from './aggregate.js';
 import { tagSlug } from './slug.js';
 import { recordUrl, tagUrl, withBasePathInHtml } from './urls.js';
 import { aliasRecord } from './apply-aliases.js';
@@ -38,13 +29,12 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
   const totals = recordTotals(record);
   const hasSupervision = totals.supervisionMinutes !== null;
   const rows = orderRows(record, tasks, config).map(({ task, numbers }): RowView => {
-    const text = inlineToText(task.task);
+    const { html: titleHtml, text } = readInline(task.task, markdown);
     const truncated = config.truncateTitles > 0 && text.length > config.truncateTitles;
     return {
       n: task.n,
-      taskHtml: truncated
-        ? renderInline(truncate(text, config.truncateTitles), { allowHtml: false })
-        : html(renderInline(task.task, markdown)),
+      // Cut, a title's text is only text: what was Markdown in it is gone with the cut.
+      taskHtml: truncated ? escapeHtml(truncate(text, config.truncateTitles)) : html(titleHtml),
       taskText: text,
       truncated,
       human: formatRowHours(numbers.humanMinutes),
@@ -58,6 +48,7 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     };
   });
   const summary = record.summary ?? '';
+  const summaryRead = readInline(summary, markdown);
   const words = countWords(record.body) + countWords(summary) + record.tasks.reduce((n, t) => n + countWords(t.task), 0);
   return {
     date: record.date,
@@ -66,14 +57,14 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     title: record.title,
     model: record.model,
     tags: record.tags.map((name) => ({ text: name, url: tagUrl(tagSlug(name)) })),
-    summaryHtml: summary ? html(renderInline(summary, markdown)) : '',
-    summaryText: inlineToText(summary),
+    summaryHtml: summary ? html(summaryRead.html) : '',
+    summaryText: summaryRead.text,
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     hasSupervision,
     showWeeks: config.weeksColumn,
     supervisionColumn: hasSupervision && !config.weeksColumn,
     rows,
-    aggregate: aggregateRows(totals, config.workWeekHours),
+    aggregate: aggregateRows(totals, config),
     bodyHtml: html(renderMarkdown(record.body, markdown)),
     tasks,
     totals,
@@ -99,22 +90,4 @@ function truncate(text: string, length: number): string {
   const cut = text.slice(0, length);
   const atWord = cut.replace(/\s+\S*$/, '');
   return `${(atWord.length > length / 2 ? atWord : cut).trimEnd()}…`;
-}
-
-/** The Aggregate table, in the order of records.md. */
-export function aggregateRows(totals: RecordTotals, workWeekHours: number): AggregateRow[] {
-  const rows: AggregateRow[] = [
-    { label: 'Tasks completed', value: formatTasksCompleted(totals.tasksCompleted, totals.rows) },
-    { label: 'Human equivalent', value: formatHumanEquivalent(totals.humanMinutes, workWeekHours) },
-    { label: 'Claude wall-clock', value: formatMinutesWithHours(totals.claudeMinutes) },
-  ];
-  if (totals.supervisionMinutes !== null) {
-    rows.push({ label: 'Supervisory time', value: formatMinutesWithHours(totals.supervisionMinutes) });
-  }
-  if (totals.tokens !== null) rows.push({ label: 'Tokens consumed', value: formatTokens(totals.tokens) });
-  rows.push({ label: 'Weighted leverage factor', value: formatFactor(totals.leverage) });
-  if (totals.supervisoryLeverage !== null) {
-    rows.push({ label: 'Weighted supervisory factor', value: formatFactor(totals.supervisoryLeverage) });
-  }
-  return rows;
 }

@@ -12,7 +12,6 @@ import { leverageChart, SMALL_CHART_RECORDS, statsPage } from './stats-page.js';
 import { tagSlug } from './slug.js';
 import { outputPathFor, tagUrl, withBasePathInHtml } from './urls.js';
 import type {
-  AggregateRow,
   FormattedTotals,
   HomePage,
   Link,
@@ -29,13 +28,7 @@ import type {
   TagPage,
   TagsPage,
 } from './types.js';
-import {
-  formatFactor,
-  formatHumanEquivalent,
-  formatMinutesWithHours,
-  formatNumber,
-  formatTokens,
-} from '../leverage/format.js';
+import { aggregateRows } from './aggregate.js';
 
 /** The site's texts as published: aliases applied, Markdown rendered, links given the base path. */
 export function siteInfo(source: SiteConfig): SiteInfo {
@@ -315,19 +308,5 @@ function notFoundPage(): PageSpec {
 /** Figures of a set of records (a tag, the whole series), in the Aggregate table's order. */
 export function formattedTotals(records: readonly Pick<RecordContent, 'totals'>[], config: SiteConfig): FormattedTotals {
   const exact = seriesTotals(records.map((r) => r.totals));
-  const rows: AggregateRow[] = [
-    { label: 'Records', value: formatNumber(exact.records) },
-    { label: 'Tasks completed', value: formatNumber(exact.tasksCompleted) },
-    { label: 'Human equivalent', value: formatHumanEquivalent(exact.humanMinutes, config.workWeekHours) },
-    { label: 'Claude wall-clock', value: formatMinutesWithHours(exact.claudeMinutes) },
-  ];
-  if (exact.supervisionMinutes !== null) {
-    rows.push({ label: 'Supervisory time', value: formatMinutesWithHours(exact.supervisionMinutes) });
-  }
-  if (exact.tokens !== null) rows.push({ label: 'Tokens consumed', value: formatTokens(exact.tokens) });
-  rows.push({ label: 'Weighted leverage factor', value: formatFactor(exact.leverage) });
-  if (exact.supervisoryLeverage !== null) {
-    rows.push({ label: 'Weighted supervisory factor', value: formatFactor(exact.supervisoryLeverage) });
-  }
-  return { exact, rows };
+  return { exact, rows: aggregateRows(exact, config) };
 }

@@ -14,7 +14,7 @@
  */
 import { recordHighlights, describeHighlights } from '../leverage/highlights.js';
 import { seriesMilestones, type SeriesDay } from '../leverage/milestones.js';
-import { escapeHtml } from '../markdown/render.js';
+import { escapeHtml } from '../escape.js';
 import type { LeverageRecord } from '../records/types.js';
 import type { RecordContent, RecordSummary } from './types.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordTotals, seriesTotals, taskNumbers, workWeeks, hoursPerAssistantMinute } from '../../src/leverage/numbers.js';
 import { formatFactor, formatRowHours } from '../../src/leverage/format.js';
-import { aggregateRows } from '../../src/site/content.js';
+import { aggregateRows } from '../../src/site/aggregate.js';
 import { REFERENCE_AGGREGATE, REFERENCE_ROWS, referenceRecord } from '../support/reference-day.js';
 import type { LeverageRecord } from '../../src/records/types.js';
 import { testRecord } from '../support/records.js';
@@ -26,7 +26,7 @@ describe('the reference day of records.md', () => {
   });
 
   it('shows the five aggregate values exactly', () => {
-    expect(aggregateRows(totals, 40).map((r) => [r.label, r.value])).toEqual(REFERENCE_AGGREGATE);
+    expect(aggregateRows(totals, { workWeekHours: 40 }).map((r) => [r.label, r.value])).toEqual(REFERENCE_AGGREGATE);
   });
 
   it('one minute of Claude time replaced 1.7 hours', () => {
@@ -51,7 +51,7 @@ describe('weighted leverage', () => {
     expect(rows).toEqual([['0.33 hours', '20x'], ['0.83 hours', '8.3x'], ['2.33 hours', '12.7x']]);
     const totals = recordTotals(record);
     expect(formatFactor(totals.leverage)).toBe('11.7x');
-    expect(aggregateRows(totals, 40).map((r) => [r.label, r.value])).toContainEqual(['Weighted leverage factor', '11.7x']);
+    expect(aggregateRows(totals, { workWeekHours: 40 }).map((r) => [r.label, r.value])).toContainEqual(['Weighted leverage factor', '11.7x']);
   });
 });
 
@@ -62,7 +62,7 @@ describe('supervision', () => {
     const totals = recordTotals(record);
     expect(totals.supervisionMinutes).toBe(10);
     expect(totals.supervisoryLeverage).toBe(36);
-    expect(aggregateRows(totals, 40).map((r) => r.label)).toEqual([
+    expect(aggregateRows(totals, { workWeekHours: 40 }).map((r) => r.label)).toEqual([
       'Tasks completed', 'Human equivalent', 'Claude wall-clock', 'Supervisory time',
       'Weighted leverage factor', 'Weighted supervisory factor',
     ]);

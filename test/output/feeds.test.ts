@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atomFeed, escapeXml, jsonFeed, siteUrl, sitemap, stripInvalidXml, type FeedEntry, type FeedSite } from '../../src/output/feeds.js';
+import { atomFeed, jsonFeed, siteUrl, sitemap, type FeedEntry, type FeedSite } from '../../src/output/feeds.js';
 import { elementNames, parseXml } from '../support/xml.js';
 
 /** Element names in document order; throws unless the document is well-formed XML. */
@@ -51,27 +51,6 @@ const ENTRIES: FeedEntry[] = [
 
 const between = (xml: string, tag: string): string[] =>
   [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
-
-describe('escapeXml', () => {
-  it('escapes the five characters', () => {
-    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;');
-  });
-
-  it('strips characters XML 1.0 forbids, keeps tab, newline, CR and astral characters', () => {
-    expect(stripInvalidXml('a\u0000b\u0008c\u000Bd\u000Ce\u001Ff\uFFFEg\uFFFF')).toBe('abcdefg');
-    expect(stripInvalidXml('t\tn\nr\r😀é')).toBe('t\tn\nr\r😀é');
-    expect(stripInvalidXml('lone \uD800 high, lone \uDC00 low')).toBe('lone  high, lone  low');
-  });
-
-  it('round-trips any text that has no forbidden characters (property)', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
-        expect(unescapeXml(escapeXml(s))).toBe(stripInvalidXml(s));
-        expect(escapeXml(s)).not.toMatch(/[<>"']|&(?!(?:amp|lt|gt|quot|apos);)/);
-      }),
-    );
-  });
-});
 
 describe('siteUrl', () => {
   it('joins url, base path and path', () => {
