@@ -26,6 +26,8 @@ import { quickRecordUpdate, urlOf } from './quick-update.js';
 export interface DevOptions {
   root: string;
   port: number;
+  /** The address to listen on (default 127.0.0.1). */
+  host?: string;
   drafts: boolean;
   log: (line: string) => void;
 }
@@ -134,7 +136,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const { config } = await loadConfig(root);
   const basePath = config.basePath;
   await fullBuild();
-  server = await startServer(site, { port: options.port, basePath, currentProblem: () => problem });
+  server = await startServer(site, { port: options.port, host: options.host, basePath, currentProblem: () => problem });
 
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
