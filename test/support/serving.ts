@@ -11,7 +11,7 @@ export interface Serving {
 }
 
 /**
- * Runs `node <bin> …args` and resolves once it prints the address it serves on; rejects when
+ * Runs `node <bin> …args` (bin: this repository's bin/leverage.js unless given) and resolves once it prints the address it serves on; rejects when
  * it ends first or prints nothing within the time (then it is killed).
  */
 export function startServing(args: string[], options: { cwd?: string; bin?: string; timeoutMs?: number } = {}): Promise<Serving> {
