@@ -40,8 +40,8 @@ url:
 #   Acme Corp: a client
 `;
 
-/** What `.gitignore` must hold: the output and the build cache. */
-export const GITIGNORE_LINES = ['dist/', '.leverage-cache/'];
+/** What `.gitignore` must hold: the output, the build cache, and what npm installs. */
+export const GITIGNORE_LINES = ['dist/', '.leverage-cache/', 'node_modules/'];
 
 /** The npm scripts of a blog. */
 export const SCRIPTS: Readonly<Record<string, string>> = {

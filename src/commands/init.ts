@@ -88,10 +88,10 @@ async function initGitignore(dir: string): Promise<Step> {
     if (text === null) return await initFile(dir, '.gitignore', `${GITIGNORE_LINES.join('\n')}\n`);
     const has = new Set(text.split(/\r?\n/).map((line) => line.trim().replace(/^\//, '')));
     const missing = GITIGNORE_LINES.filter((line) => !has.has(line) && !has.has(line.replace(/\/$/, '')));
-    if (missing.length === 0) return { done: 'kept', text: '.gitignore (it ignores dist/ and .leverage-cache/)' };
+    if (missing.length === 0) return { done: 'kept', text: `.gitignore (it ignores ${GITIGNORE_LINES.join(', ')})` };
     const separator = text === '' || text.endsWith('\n') ? '' : '\n';
     await writeFile(path, `${text}${separator}${missing.join('\n')}\n`);
-    return { done: 'added', text: `${missing.join(' and ')} to .gitignore` };
+    return { done: 'added', text: `${missing.join(', ')} to .gitignore` };
   } catch (err) {
     return { done: 'problem', text: `.gitignore: ${whyNotWritten(err)}` };
   }

@@ -43,7 +43,7 @@ describe('leverage init', () => {
     for (const field of ['title', 'model', 'tags', 'tokens', 'tasksCompleted', 'supervision', 'project']) {
       expect(record).toMatch(new RegExp(`^\\s*# (- )?${field}: `, 'm'));
     }
-    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.leverage-cache/\n');
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.leverage-cache/\nnode_modules/\n');
     const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ name: 'my-blog', private: true, scripts: { build: 'leverage build', dev: 'leverage dev', check: 'leverage check' } });
 
@@ -80,7 +80,7 @@ describe('leverage init', () => {
     await mkdir(join(dir, 'records'));
     await writeFile(join(dir, 'records/2026-03-02.md'), 'mine');
     await writeFile(join(dir, 'site.yaml'), 'title: Mine\n');
-    await writeFile(join(dir, '.gitignore'), 'node_modules/\n/dist');
+    await writeFile(join(dir, '.gitignore'), 'node_modules\n/dist');
     await writeFile(join(dir, 'package.json'), '{\n    "name": "mine",\n    "scripts": {\n        "build": "my own build"\n    }\n}\n');
     const result = await runCli(['init', dir]);
     expect(result.code).toBe(0);
@@ -90,7 +90,7 @@ describe('leverage init', () => {
     expect(result.stdout).toContain('  added the scripts dev, check, preview, new to package.json\n');
     expect(await readFile(join(dir, 'records/2026-03-02.md'), 'utf8')).toBe('mine');
     expect(await readFile(join(dir, 'site.yaml'), 'utf8')).toBe('title: Mine\n');
-    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n/dist\n.leverage-cache/\n');
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n/dist\n.leverage-cache/\n');
     const pkg = await readFile(join(dir, 'package.json'), 'utf8');
     expect(pkg).toMatch(/^\{\n {4}"name": "mine",\n {4}"scripts": \{\n {8}"build": "my own build",\n {8}"dev": "leverage dev",/);
     expect([...(await readTree(dir)).keys()].sort()).toEqual(['.gitignore', 'package.json', 'records/2026-03-02.md', 'site.yaml']);
