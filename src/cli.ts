@@ -1,64 +1,189 @@
 /**
- * The `leverage` command: flags → calls. Each command lives in src/commands/ and returns an
- * exit code; nothing here knows how the stages work.
+ * The `leverage` command: the table of commands and their options, and the dispatch. Each
+ * command lives in src/commands/ and returns an exit code; nothing here knows how the stages
+ * work. A command or an option is one entry of COMMANDS: its help, its parsing and the
+ * nearest-name suggestions all come from that entry.
  *
  * Commands are loaded when run: `build` then does not load the HTML parser of `import` or
  * the file watcher of `dev` (a quarter of the bundled code), which took 40–50 ms to start.
  */
-type Command = (args: string[]) => Promise<number>;
+import { existsSync, readFileSync } from 'node:fs';
+import { nearestName } from './diagnostics.js';
+import { commandHelp, parseCommandLine, table, type CommandSpec, type Input } from './commands/args.js';
 
-const COMMANDS: Record<string, { load: () => Promise<Command>; synopsis: string; does: string }> = {
-  build: {
-    load: async () => (await import('./commands/build.js')).buildCommand,
-    synopsis: 'build [--root DIR] [--out DIR] [--drafts] [--no-cache] [--timings]',
-    does: 'build the site',
-  },
-  dev: {
-    load: async () => (await import('./commands/dev.js')).devCommand,
-    synopsis: 'dev [--root DIR] [--port N] [--drafts]',
-    does: 'serve on 127.0.0.1, rebuild on change',
+const ROOT = { type: 'string', value: 'DIR', help: "the blog's folder, which holds records/ (default: the current folder)" } as const;
+const DRAFTS = { type: 'boolean', help: 'include the records marked draft: true' } as const;
+
+export const COMMANDS = {
+  init: {
+    does: 'start a new blog in DIR (default: the current folder): records/, site.yaml, .gitignore, package.json',
+    operands: '[DIR]',
+    maxOperands: 1,
+    options: {
+      'github-pages': { type: 'boolean', help: 'also write a GitHub Actions workflow that builds and deploys the site on every push' },
+    },
+    load: async () => (await import('./commands/init.js')).initCommand,
   },
   new: {
+    does: "write a new record, a draft with one example task (default: today's local date); never overwrites",
+    operands: '[YYYY-MM-DD]',
+    maxOperands: 1,
+    options: { root: ROOT },
     load: async () => (await import('./commands/new.js')).newCommand,
-    synopsis: 'new [YYYY-MM-DD] [--root DIR]',
-    does: 'write a new record file',
   },
   check: {
+    does: 'validate every record (drafts included) and site.yaml; exit 1 on errors',
+    options: { root: ROOT },
     load: async () => (await import('./commands/check.js')).checkCommand,
-    synopsis: 'check [--root DIR]',
-    does: 'validate records and config',
   },
-  clean: {
-    load: async () => (await import('./commands/clean.js')).cleanCommand,
-    synopsis: 'clean [--root DIR]',
-    does: 'remove the build cache',
+  build: {
+    does: 'build the site into dist/; exit 1 with every error listed, leaving the last good output as it was',
+    options: {
+      root: ROOT,
+      out: { type: 'string', value: 'DIR', help: 'the output folder (default: dist/ in the root)' },
+      drafts: DRAFTS,
+      'no-cache': { type: 'boolean', help: 'ignore the build cache in .leverage-cache/ and make every file again' },
+      timings: { type: 'boolean', help: "print each stage's time and memory" },
+    },
+    load: async () => (await import('./commands/build.js')).buildCommand,
+  },
+  dev: {
+    does: 'build into memory, serve on 127.0.0.1, rebuild on every change and reload open pages',
+    options: {
+      root: ROOT,
+      port: { type: 'string', value: 'N', help: 'the port to serve on (default 4321, or the next free one)' },
+      host: {
+        type: 'string',
+        value: 'ADDR',
+        help: 'the address to listen on (default 127.0.0.1); 0.0.0.0 serves to other devices on your network',
+      },
+      drafts: DRAFTS,
+    },
+    load: async () => (await import('./commands/dev.js')).devCommand,
+  },
+  preview: {
+    does: 'serve the built site (dist/) on 127.0.0.1, as a static host would',
+    options: {
+      root: ROOT,
+      out: { type: 'string', value: 'DIR', help: 'the folder the build wrote (default: dist/ in the root)' },
+      port: { type: 'string', value: 'N', help: 'the port to serve on (default 4322, or the next free one)' },
+    },
+    load: async () => (await import('./commands/preview.js')).previewCommand,
   },
   import: {
+    does: 'turn hand-written posts (Markdown or HTML) into records',
+    operands: 'FILE…',
+    maxOperands: Infinity,
+    options: {
+      out: { type: 'string', value: 'DIR', help: 'where to write the records (default: records/ in the root)' },
+      root: ROOT,
+      'check-only': { type: 'boolean', help: 'report what would be imported and what is wrong; write nothing' },
+    },
     load: async () => (await import('./commands/import.js')).importCommand,
-    synopsis: 'import FILE… [--out DIR] [--check-only]',
-    does: 'turn hand-written posts into records',
   },
-};
+  clean: {
+    does: 'remove the build cache (.leverage-cache/)',
+    options: { root: ROOT },
+    load: async () => (await import('./commands/clean.js')).cleanCommand,
+  },
+} as const satisfies Record<string, CommandSpec & { load: () => Promise<Command> }>;
 
-function usage(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.synopsis.length));
-  const lines = Object.values(COMMANDS).map((c) => `  leverage ${c.synopsis.padEnd(width)}  ${c.does}`);
-  return ['usage: leverage <command> [options]', '', ...lines].join('\n');
+export type CommandName = keyof typeof COMMANDS;
+
+/** What a command receives: its options' values, typed by its entry in COMMANDS, and its operands. */
+export type CommandInput<N extends CommandName> = Input<(typeof COMMANDS)[N]['options']>;
+
+/** A command as run: the arguments after its name → exit code. */
+export type Command = (args: string[]) => Promise<number>;
+
+/**
+ * A command from its body: parses the arguments by its entry in COMMANDS, answers `--help`
+ * and usage errors, and gives the body typed values. (Export it annotated as `Command`:
+ * the table's type depends on it.)
+ */
+export function command<N extends CommandName>(name: N, run: (input: CommandInput<N>) => Promise<number>): Command {
+  return async (args) => {
+    const spec: CommandSpec = COMMANDS[name];
+    const line = parseCommandLine(name, spec, args);
+    if (line.kind === 'help') {
+      console.log(commandHelp(name, spec));
+      return 0;
+    }
+    if (line.kind === 'usage') {
+      console.error(line.message);
+      return 1;
+    }
+    return run(line.input as CommandInput<N>);
+  };
+}
+
+function overview(): string {
+  const rows = Object.entries(COMMANDS).map(([name, spec]) => {
+    const operands = 'operands' in spec ? ` ${spec.operands}` : '';
+    return [`${name}${operands}`, spec.does] as const;
+  });
+  return [
+    'usage: leverage <command> [options]',
+    '',
+    'commands:',
+    ...table(rows),
+    '',
+    'leverage <command> --help lists the options of a command; leverage --version prints the version.',
+  ].join('\n');
+}
+
+/** The version of the package this file belongs to: the nearest package.json above it. */
+function packageVersion(): string {
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    const file = new URL('package.json', dir);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (dir.pathname === '/') return 'unknown';
+  }
+}
+
+function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
+
+function unknownCommand(name: string): string {
+  const nearest = nearestName(name, Object.keys(COMMANDS));
+  const guess = nearest ? `did you mean leverage ${nearest}?` : 'leverage help lists the commands';
+  return `leverage: unknown command ${JSON.stringify(name)} (${guess})`;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage());
-    return name ? 0 : 1;
+  if (name === undefined) {
+    console.error(overview());
+    return 1;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    console.error(`leverage: unknown command "${name}"\n\n${usage()}`);
+  if (name === '--version' || name === '-v') {
+    console.log(packageVersion());
+    return 0;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = args[0];
+    if (topic === undefined) {
+      console.log(overview());
+      return 0;
+    }
+    if (!isCommand(topic)) {
+      console.error(unknownCommand(topic));
+      return 1;
+    }
+    console.log(commandHelp(topic, COMMANDS[topic]));
+    return 0;
+  }
+  if (name.startsWith('-')) {
+    console.error(`leverage: ${name} before a command (options come after it, e.g. leverage build ${name}; leverage help lists the commands)`);
+    return 1;
+  }
+  if (!isCommand(name)) {
+    console.error(unknownCommand(name));
     return 1;
   }
   try {
-    const run = await command.load();
+    const run: Command = await COMMANDS[name].load();
     return await run(args);
   } catch (err) {
     // Bad input is reported by the commands themselves; reaching here is a bug in the generator.

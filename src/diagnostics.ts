@@ -125,7 +125,7 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
-/** The known name nearest to an unknown one (Levenshtein), for "did you mean" hints. */
+/** The known name nearest to an unknown one (edit distance), for "did you mean" hints. */
 export function nearestName(unknown: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -139,20 +139,18 @@ export function nearestName(unknown: string, known: readonly string[]): string |
   return bestDistance <= Math.max(2, Math.ceil(unknown.length / 3)) ? best : undefined;
 }
 
+/** Edits from a to b: insert, delete, replace, or swap two neighbours (the commonest typo: `prot` → `port`). */
 function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(
-        above + 1,
-        previous[j - 1]! + 1,
-        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diagonal = above;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j]!, before[j - 2]! + 1);
     }
+    before = previous;
+    previous = current;
   }
   return previous[b.length]!;
 }

@@ -1,31 +1,26 @@
 import { relative } from 'node:path';
 import { build, type BuildSummary } from '../build.js';
-import { parseFlags } from './args.js';
+import { command, type Command } from '../cli.js';
 import { printDiagnostics, reportBuildError } from './report.js';
+import { blogRoot } from './root.js';
 
-export async function buildCommand(args: string[]): Promise<number> {
-  const parsed = parseFlags('build', args, {
-    root: { type: 'string' },
-    out: { type: 'string' },
-    drafts: { type: 'boolean' },
-    'no-cache': { type: 'boolean' },
-    timings: { type: 'boolean' },
-  });
-  if (!parsed) return 1;
+export const buildCommand: Command = command('build', async ({ values }) => {
+  const root = await blogRoot('build', values.root);
+  if (!root) return 1;
   const progress = progressPrinter();
   try {
     const summary = await build({
-      root: parsed.values.root ?? '.',
-      ...(parsed.values.out ? { out: parsed.values.out } : {}),
-      drafts: parsed.values.drafts ?? false,
-      cache: !parsed.values['no-cache'],
+      root,
+      ...(values.out ? { out: values.out } : {}),
+      drafts: values.drafts ?? false,
+      cache: !values['no-cache'],
       onProgress: progress.update,
     });
     progress.done();
     for (const note of summary.notes) console.error(`note: ${note}`);
     printDiagnostics(summary.warnings);
     console.log(summaryLine(summary));
-    if (parsed.values.timings) {
+    if (values.timings) {
       const lines = summary.timings.map(
         (t) =>
           `  ${t.stage.padEnd(8)} ${(t.ms / 1000).toFixed(3).padStart(8)} s ${(t.cpuMs / 1000).toFixed(3).padStart(8)} s ${Math.round(t.rss / 2 ** 20).toString().padStart(6)} MB`,
@@ -38,7 +33,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     if (reportBuildError(err)) return 1;
     throw err;
   }
-}
+});
 
 export function summaryLine(summary: BuildSummary): string {
   const out = relative(process.cwd(), summary.out) || '.';

@@ -1,19 +1,19 @@
-import { resolve } from 'node:path';
-import { hasErrors } from '../diagnostics.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { command, type Command } from '../cli.js';
 import { loadConfig } from '../config/load.js';
 import { readRecords } from '../records/read.js';
-import { parseFlags } from './args.js';
+import { exampleTaskWarnings } from './example-record.js';
 import { printDiagnostics } from './report.js';
+import { blogRoot } from './root.js';
 
-export async function checkCommand(args: string[]): Promise<number> {
-  const parsed = parseFlags('check', args, { root: { type: 'string' } });
-  if (!parsed) return 1;
-  const root = resolve(parsed.values.root ?? '.');
+export const checkCommand: Command = command('check', async ({ values }) => {
+  const root = await blogRoot('check', values.root);
+  if (!root) return 1;
   const loaded = await loadConfig(root);
   const read = await readRecords(root, loaded.config, { drafts: true });
   const sources = new Map(read.sources);
   if (loaded.file && loaded.source !== null) sources.set(loaded.file, loaded.source);
-  const diagnostics = [...loaded.diagnostics, ...read.diagnostics];
+  const diagnostics = [...loaded.diagnostics, ...sortDiagnostics([...read.diagnostics, ...exampleTaskWarnings(read.records)])];
   printDiagnostics(diagnostics, sources);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
@@ -23,4 +23,4 @@ export async function checkCommand(args: string[]): Promise<number> {
   }
   console.log(`${read.records.length} records OK${warnings ? `, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}.`);
   return 0;
-}
+});

@@ -1,31 +1,26 @@
+import { command, type Command } from '../cli.js';
 import { startDev } from '../dev/session.js';
-import { parseFlags } from './args.js';
+import { blogRoot } from './root.js';
+import { listenError, loopbackWarning, parsePort, untilStopped } from './serve.js';
 
-export async function devCommand(args: string[]): Promise<number> {
-  const parsed = parseFlags('dev', args, {
-    root: { type: 'string' },
-    port: { type: 'string' },
-    drafts: { type: 'boolean' },
-  });
-  if (!parsed) return 1;
-  const port = parsed.values.port === undefined ? 4321 : Number(parsed.values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`leverage dev: --port must be a port number (0–65535), got ${parsed.values.port}`);
-    return 1;
+export const devCommand: Command = command('dev', async ({ values }) => {
+  const port = parsePort('dev', values.port, 4321);
+  if (port === null) return 1;
+  const root = await blogRoot('dev', values.root);
+  if (!root) return 1;
+  const host = values.host ?? '127.0.0.1';
+  let session;
+  try {
+    session = await startDev({ root, port, host, drafts: values.drafts ?? false, log: (line) => console.error(line) });
+  } catch (err) {
+    if (listenError('dev', host, err)) return 1;
+    throw err;
   }
-  const session = await startDev({
-    root: parsed.values.root ?? '.',
-    port,
-    drafts: parsed.values.drafts ?? false,
-    log: (line) => console.error(line),
-  });
   console.log(`Serving on ${session.url} (Ctrl-C to stop)`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const warning = loopbackWarning(host, session.url);
+  if (warning) console.error(warning);
+  await untilStopped();
   await session.close();
   console.error('stopped');
   return 0;
-}
+});

@@ -8,9 +8,7 @@ import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { loadConfig } from '../config/load.js';
 import { importPosts, type ImportReport, type PostResult } from '../import/index.js';
-import { parseFlags } from './args.js';
-
-const USAGE = 'usage: leverage import FILE… [--out DIR] [--root DIR] [--check-only]';
+import { command, type Command } from '../cli.js';
 
 /** `post.md:17: message (hint)`, or `post.md: message` for the whole file. */
 export function formatImportMessage(d: Diagnostic): string {
@@ -18,32 +16,21 @@ export function formatImportMessage(d: Diagnostic): string {
   return `${where}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
 }
 
-export async function importCommand(args: string[]): Promise<number> {
-  const parsed = parseFlags('import', args, {
-    out: { type: 'string' },
-    root: { type: 'string' },
-    'check-only': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (!parsed) return 1;
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (parsed.positionals.length === 0) {
-    console.error(`leverage import: no post given\n${USAGE}`);
+export const importCommand: Command = command('import', async ({ values, positionals }) => {
+  if (positionals.length === 0) {
+    console.error('leverage import: no post given (e.g. leverage import post.md; see leverage import --help)');
     return 1;
   }
-  const root = resolve(parsed.values.root ?? '.');
-  const outDir = parsed.values.out === undefined ? resolve(root, 'records') : resolve(parsed.values.out);
-  const checkOnly = parsed.values['check-only'] ?? false;
+  const root = resolve(values.root ?? '.');
+  const outDir = values.out === undefined ? resolve(root, 'records') : resolve(values.out);
+  const checkOnly = values['check-only'] ?? false;
   const { config } = await loadConfig(root);
 
-  const report = await importPosts(parsed.positionals, { outDir, checkOnly, workWeekHours: config.workWeekHours });
+  const report = await importPosts(positionals, { outDir, checkOnly, workWeekHours: config.workWeekHours });
   for (const result of report.results) printResult(result, checkOnly);
   console.log(summary(report, checkOnly));
   return report.exitCode;
-}
+});
 
 function shown(path: string): string {
   return relative(process.cwd(), path) || path;

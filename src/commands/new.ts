@@ -1,48 +1,28 @@
-import { lstat, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, mkdir, readdir, realpath, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { command, type Command } from '../cli.js';
 import { readTextFile } from '../config/text-file.js';
 import { isCalendarDate } from '../leverage/dates.js';
 import { findRecordFiles } from '../records/read.js';
-import { parseFlags } from './args.js';
+import { localToday, newRecordText } from './example-record.js';
+import { blogRoot } from './root.js';
+import { whyNotWritten } from './write-error.js';
 
-/** Today in the author's own time zone: "today" is the day on the author's wall calendar. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function newRecordText(date: string): string {
-  return `---
-date: ${date}
-summary: >-
-  One paragraph on what the day was about.
-tasks:
-  - task: "Describe the task; inline \`code\` and *emphasis* are fine"
-    human: 4h
-    claude: 20m
----
-
-What went well, what did not, and what the numbers do not show.
-`;
-}
-
-export async function newCommand(args: string[]): Promise<number> {
-  const parsed = parseFlags('new', args, { root: { type: 'string' } });
-  if (!parsed) return 1;
-  const root = resolve(parsed.values.root ?? '.');
-  const date = parsed.positionals[0] ?? localToday();
-  if (parsed.positionals.length > 1 || !isCalendarDate(date)) {
-    console.error(`leverage new: "${parsed.positionals.join(' ')}" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)`);
+export const newCommand: Command = command('new', async ({ values, positionals }) => {
+  const date = positionals[0] ?? localToday();
+  if (!isCalendarDate(date)) {
+    console.error(`leverage new: "${date}" is not a date (expected YYYY-MM-DD, e.g. 2026-03-02)`);
     return 1;
   }
+  const root = await blogRoot('new', values.root);
+  if (!root) return 1;
   const existing = await recordOf(root, date);
   if (existing) {
     console.error(`leverage new: ${existing} already holds the record of ${date}; nothing was written`);
     return 1;
   }
-  const yearFolder = join(root, 'records', date.slice(0, 4));
-  const path = join((await isFolder(yearFolder)) ? yearFolder : join(root, 'records'), `${date}.md`);
+  const records = join(root, 'records');
+  const path = join((await usesYearFolders(records)) ? join(records, date.slice(0, 4)) : records, `${date}.md`);
   const shown = relative(process.cwd(), path) || path;
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -60,17 +40,12 @@ export async function newCommand(args: string[]): Promise<number> {
       console.error(`leverage new: ${shown} already exists; nothing was written`);
       return 1;
     }
-    const why =
-      code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder must be'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'ENOSPC' ? 'the disk is full'
-      : (err as Error).message;
-    console.error(`leverage new: cannot write ${shown}: ${why}${code ? ` (${code})` : ''}; nothing was written`);
+    console.error(`leverage new: cannot write ${shown}: ${whyNotWritten(err)}; nothing was written`);
     return 1;
   }
-  console.log(`Wrote ${relative(process.cwd(), path) || path}`);
+  console.log(`Wrote ${shown} (a draft: remove its draft: true line to publish it)`);
   return 0;
-}
+});
 
 /**
  * The record file that already holds `date`: by its name (`2026-03-02….md`) or by the
@@ -100,10 +75,8 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
+/** Whether records/ keeps its records in year folders (`records/2026/`): a new year gets one too. */
+async function usesYearFolders(records: string): Promise<boolean> {
+  const entries = await readdir(records, { withFileTypes: true });
+  return entries.some((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name));
 }

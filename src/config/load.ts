@@ -2,7 +2,7 @@
 
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { sortDiagnostics } from '../diagnostics.js';
+import { hasErrors, sortDiagnostics, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { Fields } from './fields.js';
 import type { FieldSpec } from './fields.js';
@@ -85,12 +85,21 @@ const READERS: { [K in keyof SiteConfig]: Reader<K> } = {
   aliases: (f, key) => f.stringMap(key),
 };
 
-/** Reads `<root>/site.yaml` when there is one; the defaults otherwise. */
+/**
+ * Reads `<root>/site.yaml` when there is one; the defaults otherwise. Without a url (and no
+ * error to fix first), a warning says what needs one.
+ */
 export async function loadConfig(root: string): Promise<LoadedConfig> {
   const exists = await access(path.join(root, CONFIG_FILE)).then(
     () => true,
     () => false,
   );
+  const loaded = await readConfig(root, exists);
+  if (!loaded.config.url && !hasErrors(loaded.diagnostics)) loaded.diagnostics.unshift(missingUrlWarning(loaded.file));
+  return loaded;
+}
+
+async function readConfig(root: string, exists: boolean): Promise<LoadedConfig> {
   if (!exists) return { config: structuredClone(DEFAULT_CONFIG), diagnostics: [], file: null, source: null };
   const read = await readTextFile(root, CONFIG_FILE);
   if (!read.ok) {
@@ -107,8 +116,48 @@ export function parseConfig(file: string, source: string): LoadedConfig {
   if (yaml && map) {
     const fields = new Fields(yaml, map, CONFIG_SPEC, diagnostics);
     for (const key of CONFIG_KEYS) readKey(config, fields, key);
+    servePathOfUrl(config, fields);
   }
   return { config, diagnostics: sortDiagnostics(diagnostics), file, source };
+}
+
+/**
+ * A url with a path (`https://example.org/blog`) is a site served under that path: it gives
+ * basePath `/blog` unless basePath is written. `url` keeps the part before basePath (links are
+ * url + basePath + the page's path), so that both ways of writing the same site agree.
+ */
+function servePathOfUrl(config: SiteConfig, fields: Fields): void {
+  if (!config.url || !URL.canParse(config.url)) return;
+  const url = new URL(config.url);
+  // The path as the URL parser gives it, percent-encoded; the few characters it leaves that a
+  // basePath may not hold (it goes into every link's attribute) encoded too: the same address.
+  const path = url.pathname
+    .replace(/\/+$/, '')
+    .replace(/[^A-Za-z0-9\-._~%/]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  if (path === '') return;
+  if (fields.value('basePath') === undefined) {
+    config.basePath = path;
+    config.url = url.origin;
+  } else if (config.basePath !== '' && path.endsWith(config.basePath)) {
+    config.url = `${url.origin}${path.slice(0, path.length - config.basePath.length)}`;
+  }
+}
+
+/** The first character a basePath may not hold (it is written into every link's attribute), or null. */
+function basePathProblem(path: string): string | null {
+  return /[^A-Za-z0-9\-._~%/]/.exec(path)?.[0] ?? null;
+}
+
+/** The warning a build without url gives: once, about what needs it. */
+export function missingUrlWarning(file: string | null): Diagnostic {
+  const fix = file ? 'add e.g. url: https://example.com to site.yaml' : 'write site.yaml with e.g. url: https://example.com';
+  return warning(
+    CONFIG_FILE,
+    0,
+    0,
+    "url is not set: the feeds, the sitemap and social links need the site's absolute address",
+    fix,
+  );
 }
 
 function readKey<K extends keyof SiteConfig>(config: SiteConfig, fields: Fields, key: K): void {
@@ -130,6 +179,9 @@ function readUrl(fields: Fields, key: 'url'): string | undefined {
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
     return fields.error(key, `url must be an absolute http or https address, got ${fields.shown(key)}`);
   }
+  if (url.search || url.hash) {
+    return fields.error(key, `url must be the site's address without ? or #, got ${fields.shown(key)}`);
+  }
   return value.replace(/\/+$/, '');
 }
 
@@ -141,11 +193,11 @@ function readBasePath(fields: Fields, key: 'basePath'): string | undefined {
   }
   // It is written into every link, also into the HTML of the author's Markdown: a quote or an
   // angle bracket would end the attribute and let markup in.
-  const bad = /[^A-Za-z0-9\-._~%/]/.exec(value);
+  const bad = basePathProblem(value);
   if (bad) {
     return fields.error(
       key,
-      `basePath must be a path of letters, digits and - . _ ~ / %, got ${JSON.stringify(bad[0])} in ${fields.shown(key)}`,
+      `basePath must be a path of letters, digits and - . _ ~ / %, got ${JSON.stringify(bad)} in ${fields.shown(key)}`,
       `${HINTS.basePath}; write other characters percent-encoded, e.g. %20`,
     );
   }

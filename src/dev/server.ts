@@ -1,5 +1,5 @@
 /**
- * The dev server's HTTP side: serves the in-memory site on 127.0.0.1 only, and pushes
+ * The dev server's HTTP side: serves the in-memory site on 127.0.0.1 (or the address asked for), and pushes
  * rebuild events to open pages (server-sent events). It reads nothing from the disk, so no
  * request path can reach a file outside the site.
  */
@@ -60,7 +60,7 @@ export function sitePath(requestUrl: string, basePath: string): string | null {
 
 export async function startServer(
   site: MemorySite,
-  options: { port: number; basePath: string; currentProblem: () => string | null },
+  options: { port: number; host?: string; basePath: string; currentProblem: () => string | null },
 ): Promise<DevServer> {
   const clients = new Set<ServerResponse>();
 
@@ -93,10 +93,11 @@ export async function startServer(
   };
 
   const server = createServer(handle);
-  const port = await listen(server, options.port);
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, options.port, host);
   return {
     port,
-    url: `http://127.0.0.1:${port}${options.basePath}/`,
+    url: `http://${urlHost(host)}:${port}${options.basePath}/`,
     broadcast(name, data) {
       for (const client of clients) client.write(event(name, data));
     },
@@ -113,8 +114,14 @@ function event(name: string, data: unknown): string {
   return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** Listens on 127.0.0.1:port, or the next free port when it is taken (port 0: any free one). */
-async function listen(server: Server, port: number): Promise<number> {
+/** How a browser on this machine reaches the address: any-address is reached on loopback; IPv6 in brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Listens on host:port, or the next free port when it is taken (port 0: any free one). */
+export async function listen(server: Server, port: number, host: string): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const tryPort = port === 0 ? 0 : port + attempt;
     const ok = await new Promise<boolean>((resolve, reject) => {
@@ -129,7 +136,7 @@ async function listen(server: Server, port: number): Promise<number> {
       };
       server.once('error', onError);
       server.once('listening', onListening);
-      server.listen(tryPort, '127.0.0.1');
+      server.listen(tryPort, host);
     });
     if (ok) return (server.address() as AddressInfo).port;
   }

@@ -21,6 +21,8 @@ import { startServer, type DevServer } from './server.js';
 export interface DevOptions {
   root: string;
   port: number;
+  /** The address to listen on (default 127.0.0.1). */
+  host?: string;
   drafts: boolean;
   log: (line: string) => void;
 }
@@ -89,7 +91,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const { config } = await loadConfig(root);
   const basePath = config.basePath;
   await rebuild();
-  server = await startServer(site, { port: options.port, basePath, currentProblem: () => problem });
+  server = await startServer(site, { port: options.port, host: options.host, basePath, currentProblem: () => problem });
 
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,

@@ -55,10 +55,10 @@ describe('leverage build', () => {
     expect(await readFile(join(dir, 'records/2026-03-02.md'), 'utf8')).toBe(GOOD);
   });
 
-  it('reports an unknown flag instead of ignoring it', async () => {
+  it('reports an unknown flag instead of ignoring it, with the nearest valid one', async () => {
     const result = await runCli(['build', '--rot', '.']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Unknown option '--rot'/);
+    expect(result.stderr).toBe('leverage build: unknown option --rot (did you mean --root?)\n');
   });
 });
 
@@ -84,15 +84,57 @@ describe('leverage check', () => {
   });
 });
 
+describe('--root must be a blog: a folder with records/', () => {
+  it.each(['build', 'check', 'new', 'dev'])('leverage %s refuses a folder without records/ and writes nothing', async (command) => {
+    const dir = await root({ 'notes.txt': 'not a blog' });
+    const result = await runCli([command, '--root', dir], { timeoutMs: 20_000 });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `leverage ${command}: ${dir} has no records/ folder, so it is not a blog (give --root the blog's folder, or start a blog with leverage init)\n`,
+    );
+    expect((await readTree(dir)).size).toBe(1);
+  });
+
+  it('a --root that does not exist, and the current folder when --root is not given', async () => {
+    const dir = await root({ 'notes.txt': 'not a blog' });
+    const missing = await runCli(['check', '--root', join(dir, 'typo')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`leverage check: ${join(dir, 'typo')} does not exist (`);
+    const here = await runCli(['build'], { cwd: dir });
+    expect(here.code).toBe(1);
+    expect(here.stderr).toMatch(/^leverage build: the current folder \(.*\) has no records\/ folder, so it is not a blog/);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+});
+
 describe('leverage new', () => {
-  it('writes a record with one example task that builds', async () => {
+  it('writes a draft with one example task that builds', async () => {
     const dir = await root({ 'records/.keep': '' });
     const result = await runCli(['new', '2026-04-01', '--root', dir]);
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote .*records\/2026-04-01\.md \(a draft: remove its draft: true line to publish it\)\n$/);
     const text = await readFile(join(dir, 'records/2026-04-01.md'), 'utf8');
-    expect(text).toMatch(/^---\ndate: 2026-04-01\n/);
+    expect(text).toMatch(/^---\ndate: 2026-04-01\ndraft: true\b/);
     expect((await runCli(['build', '--root', dir])).code).toBe(0);
+    expect(existsSync(join(dir, 'dist/records/2026-04-01/index.html'))).toBe(false);
+    expect((await runCli(['build', '--root', dir, '--drafts'])).code).toBe(0);
     expect(existsSync(join(dir, 'dist/records/2026-04-01/index.html'))).toBe(true);
+  });
+
+  it('check warns about a record that still holds the example task, drafts included', async () => {
+    const dir = await root({ 'records/.keep': '' });
+    expect((await runCli(['new', '2026-04-01', '--root', dir])).code).toBe(0);
+    const result = await runCli(['check', '--root', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^records\/2026-04-01\.md:\d+:1: warning: this is still the example task that leverage new wrote \(describe what was done/m);
+    expect(result.stdout).toBe('1 records OK, 2 warnings.\n'); // and the missing url
+  });
+
+  it('follows the year folders into a new year', async () => {
+    const dir = await root({ 'records/2026/2026-12-30.md': GOOD.replace('2026-03-02', '2026-12-30') });
+    expect((await runCli(['new', '2027-01-02', '--root', dir])).code).toBe(0);
+    expect(existsSync(join(dir, 'records/2027/2027-01-02.md'))).toBe(true);
+    expect(existsSync(join(dir, 'records/2027-01-02.md'))).toBe(false);
   });
 
   it('never overwrites', async () => {
@@ -114,6 +156,9 @@ describe('leverage new', () => {
     const result = await runCli(['new', '2026-02-30', '--root', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('is not a date (expected YYYY-MM-DD');
+    const two = await runCli(['new', '2026-02-03', '2026-02-04', '--root', dir]);
+    expect(two.code).toBe(1);
+    expect(two.stderr).toBe('leverage new: unexpected argument "2026-02-04" (it takes [YYYY-MM-DD]; see leverage new --help)\n');
   });
 
   it("defaults to today's local date", async () => {

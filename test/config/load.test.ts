@@ -25,14 +25,32 @@ function check(...lines: string[]) {
 }
 
 describe('loadConfig', () => {
-  it('gives the defaults when there is no site.yaml', async () => {
-    expect(await loadConfig(await makeRoot())).toEqual({ config: DEFAULT_CONFIG, diagnostics: [], file: null, source: null });
+  it('gives the defaults when there is no site.yaml, and warns once that url is missing', async () => {
+    const loaded = await loadConfig(await makeRoot());
+    expect(loaded).toMatchObject({ config: DEFAULT_CONFIG, file: null, source: null });
+    expect(loaded.diagnostics.map(formatDiagnosticLine)).toEqual([
+      "site.yaml: warning: url is not set: the feeds, the sitemap and social links need the site's absolute address (write site.yaml with e.g. url: https://example.com)",
+    ]);
   });
 
   it('reads site.yaml and keeps its text for code frames', async () => {
-    const loaded = await loadConfig(await makeRoot('title: My Record\n'));
-    expect(loaded).toMatchObject({ file: 'site.yaml', source: 'title: My Record\n', diagnostics: [] });
-    expect(loaded.config).toEqual({ ...DEFAULT_CONFIG, title: 'My Record' });
+    const loaded = await loadConfig(await makeRoot('title: My Record\nurl: https://example.com\n'));
+    expect(loaded).toMatchObject({ file: 'site.yaml', source: 'title: My Record\nurl: https://example.com\n', diagnostics: [] });
+    expect(loaded.config).toEqual({ ...DEFAULT_CONFIG, title: 'My Record', url: 'https://example.com' });
+  });
+
+  it('a site.yaml without url (or with an empty one) gets the warning, once', async () => {
+    for (const yaml of ['title: My Record\n', 'url:\n', 'url: ""\n']) {
+      const loaded = await loadConfig(await makeRoot(yaml));
+      expect(loaded.diagnostics.map(formatDiagnosticLine), yaml).toEqual([
+        "site.yaml: warning: url is not set: the feeds, the sitemap and social links need the site's absolute address (add e.g. url: https://example.com to site.yaml)",
+      ]);
+    }
+  });
+
+  it('no url warning on top of an error to fix first', async () => {
+    const loaded = await loadConfig(await makeRoot('url: example.com\n'));
+    expect(loaded.diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 
   it('an empty site.yaml is all defaults', async () => {
@@ -118,9 +136,33 @@ describe('parseConfig: good values', () => {
     expect(check(`basePath: "${given}"`).config.basePath).toBe(expected);
   });
 
-  it('url without a trailing slash, path kept', () => {
-    expect(check('url: https://example.com/blog/').config.url).toBe('https://example.com/blog');
+  it('url without a trailing slash', () => {
+    expect(check('url: https://example.com/').config).toMatchObject({ url: 'https://example.com', basePath: '' });
     expect(check('url: http://localhost:8080').config.url).toBe('http://localhost:8080');
+  });
+
+  it('a url with a path gives basePath, and keeps the part before it', () => {
+    expect(check('url: https://example.com/blog/').config).toMatchObject({ url: 'https://example.com', basePath: '/blog' });
+    expect(check('url: https://user.github.io/my-blog').config).toMatchObject({ url: 'https://user.github.io', basePath: '/my-blog' });
+    expect(check('url: https://example.com/a/b').config).toMatchObject({ url: 'https://example.com', basePath: '/a/b' });
+  });
+
+  it('a written basePath wins over the path of url', () => {
+    // The same site written both ways: the links are not doubled (/blog/blog/).
+    expect(check('url: https://example.com/blog', 'basePath: /blog').config).toMatchObject({ url: 'https://example.com', basePath: '/blog' });
+    // Served at the root of a host that is reached under a path elsewhere (e.g. behind a proxy).
+    expect(check('url: https://example.com/blog', 'basePath: /').config).toMatchObject({ url: 'https://example.com/blog', basePath: '' });
+    expect(check('url: https://example.com/a/blog', 'basePath: blog').config).toMatchObject({ url: 'https://example.com/a', basePath: '/blog' });
+  });
+
+  it('a path with characters a basePath may not hold gives them percent-encoded: the same address', () => {
+    expect(check("url: https://example.com/it's (mine)").config).toMatchObject({ url: 'https://example.com', basePath: '/it%27s%20%28mine%29' });
+  });
+
+  it('a url with ? or # is a located error', () => {
+    expect(check('url: https://example.com/?page=1').seen).toEqual([
+      "site.yaml:1:6: url must be the site's address without ? or #, got https://example.com/?page=1 (the absolute address of the site, e.g. url: https://example.com)",
+    ]);
   });
 
   it('author may be just a name', () => {

@@ -68,7 +68,7 @@ describe('leverage dev', () => {
   const rebuilds = () => logs.filter((line) => line.startsWith('rebuilt:')).length;
 
   beforeAll(async () => {
-    root = await makeRoot({ 'records/2026-03-02.md': record('First version.'), 'records/2026-03-03.md': record('Other.').replace('2026-03-02', '2026-03-03') });
+    root = await makeRoot({ 'site.yaml': 'url: https://example.org\n', 'records/2026-03-02.md': record('First version.'), 'records/2026-03-03.md': record('Other.').replace('2026-03-02', '2026-03-03') });
     dev = await startDev({ root, port: 0, drafts: false, log: (line) => logs.push(line) });
     port = Number(new URL(dev.url).port);
   });

@@ -57,7 +57,7 @@ describe('leverage new', () => {
     try {
       const result = await newIn(site.root, '2026-04-06');
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^leverage new: cannot write .*records\/2026-04-06\.md: a file stands where a folder must be \((EEXIST|ENOTDIR)\); nothing was written$/m);
+      expect(result.stderr).toMatch(/^leverage new: records in .* is a file; it must be the folder of the record files$/m);
       expect(result.stderr).not.toMatch(/internal error|^\s+at /m);
       expect(await readFile(join(site.root, 'records'), 'utf8')).toBe('not a folder');
     } finally {

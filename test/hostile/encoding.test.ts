@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHtml, tableAfterHeading, tableRows, text } from '../support/site.js';
 import { expectBuilt, expectRejected, hostileBuild, plainRecord } from './helpers.js';
+import { ONLY_NO_URL_WARNING } from '../support/cli.js';
 
 const record = (eol: string) =>
   ['---', 'date: 2026-03-02', 'summary: Café *déjà vu*', 'tasks:', '  - task: Crème brûlée', '    human: 2h', '    claude: 10m', '---', '', '# Analysis heading', '', 'Line one', 'line two.', ''].join(eol);
@@ -93,7 +94,7 @@ describe('text encodings', () => {
     });
     try {
       expectBuilt(result);
-      expect(result.stderr).toBe('');
+      expect(result.stderr).toMatch(ONLY_NO_URL_WARNING);
       const home = await readHtml(join(result.out, 'index.html'));
       expect(text(home, 'h1')).toBe('Ünïcödé Site');
     } finally {

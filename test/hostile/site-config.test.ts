@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectBuilt, expectRejected, hostileBuild, plainRecord } from './helpers.js';
+import { ONLY_NO_URL_WARNING } from '../support/cli.js';
 
 const RECORD = { 'records/2026-01-01.md': plainRecord('2026-01-01') };
 
@@ -42,7 +43,7 @@ describe('a site.yaml that cannot be read as settings', () => {
       const result = await buildWith(yaml);
       try {
         expectBuilt(result);
-        expect(result.stderr).toBe('');
+        expect(result.stderr).toMatch(ONLY_NO_URL_WARNING);
         expect(await readFile(join(result.out, 'index.html'), 'utf8')).toContain('<h1>Leverage Record</h1>');
       } finally {
         await result.cleanup();
@@ -121,7 +122,7 @@ describe('wrong values', () => {
 
 describe('unknown options', () => {
   it('a warning at each, naming the nearest known option; the site is built with the others', async () => {
-    const result = await buildWith(['titel: My Site', 'allowHTML: true', 'base_path: /x', 'author:', '  name: Ada', '  bioo: Writes.', 'colour: blue', 'title: Real', ''].join('\n'));
+    const result = await buildWith(['titel: My Site', 'allowHTML: true', 'base_path: /x', 'author:', '  name: Ada', '  bioo: Writes.', 'colour: blue', 'title: Real', 'url: https://example.org', ''].join('\n'));
     try {
       expectBuilt(result);
       const warnings = result.stderr.trim().split('\n');

@@ -45,3 +45,6 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     });
   });
 }
+
+/** stderr of a good build of a site without `url`: the one warning that it needs one, nothing else. */
+export const ONLY_NO_URL_WARNING = /^site\.yaml: warning: url is not set: [^\n]*\n$/;
