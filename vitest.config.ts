@@ -10,7 +10,8 @@
  * - integration: whole builds, the real `leverage` command, the dev server, the cache, the
  *   compiled default theme; these need src/ compiled to lib/ (test/global-setup.ts). A new test
  *   file lands here unless it is in one of the other projects' lists.
- * - faults: the slow fault-injection and hostile-input suites, which also run the real command.
+ * - faults: the slow fault-injection and hostile-input suites, which also run the real command,
+ *   and the packed package installed into an empty folder.
  * The browser tests have their own config (vitest.e2e.config.ts, `npm run test:e2e`).
  */
 import { defineConfig } from 'vitest/config';
@@ -38,7 +39,7 @@ const FUZZ = [
   'test/records/fast-yaml.test.ts',
   'test/records/regular-record.test.ts',
 ];
-const FAULTS = ['test/faults/**/*.test.ts', 'test/hostile/**/*.test.ts'];
+const FAULTS = ['test/faults/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/package/**/*.test.ts'];
 const BROWSER = ['test/e2e/**'];
 
 const COMPILE_SRC = ['test/global-setup.ts'];

@@ -52,7 +52,7 @@ describe('the packed package, installed into an empty folder', () => {
 
   it('holds the compiled command, the default theme, README and LICENSE; no sources, tests or example records', () => {
     expect(tarball).toMatch(new RegExp(`${PACKAGE.name}-${PACKAGE.version.replace(/\./g, '\\.')}\\.tgz$`));
-    for (const file of ['bin/leverage.js', 'lib/bundle/cli.js', 'lib/bundle/worker.js', 'lib/bundle/hash.json', 'lib/default-theme.json', 'templates/record.hbs', 'templates/partials/layout.hbs', 'public/style.css', 'README.md', 'LICENSE', 'package.json']) {
+    for (const file of ['bin/leverage.js', 'lib/bundle/cli.js', 'lib/bundle/worker.js', 'lib/bundle/hash.json', 'templates/record.hbs', 'templates/partials/layout.hbs', 'public/style.css', 'README.md', 'LICENSE', 'package.json']) {
       expect(files, file).toContain(file);
     }
     expect(files.filter((f) => /^(src|test|records)\/|^site\.yaml$|^tsconfig|^vitest|\.ts$/.test(f))).toEqual([]);
