@@ -24,6 +24,7 @@ const UNIT = [
   'test/import/posts.test.ts',
   'test/import/values.test.ts',
   'test/incremental/bundle-hash.test.ts',
+  'test/incremental/plan.test.ts',
   'test/leverage/**/*.test.ts',
   'test/markdown/plain-text.test.ts',
   'test/output/**/*.test.ts',
