@@ -88,6 +88,7 @@ function lazySeries(make: () => SeriesContext): SeriesContext {
 
 const ALL_PARTS: readonly RecordPart[] = ['numbers', 'text', 'body'];
 const LISTED: readonly RecordPart[] = ['numbers', 'text'];
+const NUMBERS: readonly RecordPart[] = ['numbers'];
 
 function listed(record: RecordContent): ListedRecord {
   const { bodyHtml: _body, readingMinutes: _minutes, ...shown } = record;
@@ -117,7 +118,7 @@ function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext
       dependsOn: [
         { records: [summary.date], parts: ALL_PARTS },
         { records: neighbours, parts: LISTED },
-        { records: { upTo: summary.date }, parts: ['numbers'] },
+        { records: { upTo: summary.date }, parts: NUMBERS },
         { value: JSON.stringify(tagLink) },
       ],
       lastmod: summary.date,
@@ -229,7 +230,7 @@ function tagsPage(tags: TagGroup[], records: readonly RecordSummary[]): PageSpec
     template: 'tags',
     url,
     outputPath: outputPathFor(url),
-    dependsOn: [{ records: 'all', parts: ['numbers'] }],
+    dependsOn: [{ records: 'all', parts: NUMBERS }],
     lastmod: newestDate(records),
     model: (): TagsPage => ({
       template: 'tags',
@@ -252,7 +253,7 @@ function homePage(records: RecordSet, totals: () => FormattedTotals, config: Sit
     url,
     outputPath: outputPathFor(url),
     dependsOn: [
-      { records: 'all', parts: ['numbers'] },
+      { records: 'all', parts: NUMBERS },
       { records: shown.map((i) => summaries[i]!.date), parts: LISTED },
     ],
     lastmod: newestDate(summaries),
