@@ -28,6 +28,16 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; synopsis: string;
     synopsis: 'check [--root DIR]',
     does: 'validate records and config',
   },
+  sessions: {
+    load: async () => (await import('./commands/sessions.js')).sessionsCommand,
+    synopsis: 'sessions [DATE | --since DATE] [--logs DIR] [--tz ZONE] [--json]',
+    does: "each day's Claude time and tokens from Claude Code's logs",
+  },
+  add: {
+    load: async () => (await import('./commands/add.js')).addCommand,
+    synopsis: 'add "TASK" --human 4h --claude 19m [--date D] [--project P] [--supervision 5m]',
+    does: "append a task to a day's record",
+  },
   clean: {
     load: async () => (await import('./commands/clean.js')).cleanCommand,
     synopsis: 'clean [--root DIR]',

@@ -4,6 +4,8 @@ import { readTextFile } from '../config/text-file.js';
 import { isCalendarDate } from '../leverage/dates.js';
 import { findRecordFiles } from '../records/read.js';
 import { parseFlags } from './args.js';
+import { draftFromSessions } from './draft-from-sessions.js';
+import { LOG_FLAGS } from './logs.js';
 
 /** Today in the author's own time zone: "today" is the day on the author's wall calendar. */
 function localToday(): string {
@@ -28,7 +30,7 @@ What went well, what did not, and what the numbers do not show.
 }
 
 export async function newCommand(args: string[]): Promise<number> {
-  const parsed = parseFlags('new', args, { root: { type: 'string' } });
+  const parsed = parseFlags('new', args, { root: { type: 'string' }, 'from-sessions': { type: 'boolean' }, ...LOG_FLAGS });
   if (!parsed) return 1;
   const root = resolve(parsed.values.root ?? '.');
   const date = parsed.positionals[0] ?? localToday();
@@ -41,6 +43,12 @@ export async function newCommand(args: string[]): Promise<number> {
     console.error(`leverage new: ${existing} already holds the record of ${date}; nothing was written`);
     return 1;
   }
+  const text = parsed.values['from-sessions'] ? await draftFromSessions(root, date, parsed.values) : newRecordText(date);
+  return text === null ? 1 : writeNewRecord('new', root, date, text);
+}
+
+/** Writes a new record file for the day, in its year folder when there is one; never overwrites. */
+export async function writeNewRecord(command: string, root: string, date: string, text: string): Promise<number> {
   const yearFolder = join(root, 'records', date.slice(0, 4));
   const path = join((await isFolder(yearFolder)) ? yearFolder : join(root, 'records'), `${date}.md`);
   const shown = relative(process.cwd(), path) || path;
@@ -49,15 +57,15 @@ export async function newCommand(args: string[]): Promise<number> {
     // A linked records/ or year folder may lead anywhere: write only inside the site folder.
     const inside = relative(await realpath(root), await realpath(dirname(path)));
     if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-      console.error(`leverage new: ${relative(root, dirname(path))} leads outside the site folder, to ${await realpath(dirname(path))}; nothing was written`);
+      console.error(`leverage ${command}: ${relative(root, dirname(path))} leads outside the site folder, to ${await realpath(dirname(path))}; nothing was written`);
       return 1;
     }
     // 'wx': never overwrite, not even through a link that points to nothing.
-    await writeFile(path, newRecordText(date), { flag: 'wx' });
+    await writeFile(path, text, { flag: 'wx' });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' && (await exists(path))) {
-      console.error(`leverage new: ${shown} already exists; nothing was written`);
+      console.error(`leverage ${command}: ${shown} already exists; nothing was written`);
       return 1;
     }
     const why =
@@ -65,7 +73,7 @@ export async function newCommand(args: string[]): Promise<number> {
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : code === 'ENOSPC' ? 'the disk is full'
       : (err as Error).message;
-    console.error(`leverage new: cannot write ${shown}: ${why}${code ? ` (${code})` : ''}; nothing was written`);
+    console.error(`leverage ${command}: cannot write ${shown}: ${why}${code ? ` (${code})` : ''}; nothing was written`);
     return 1;
   }
   console.log(`Wrote ${relative(process.cwd(), path) || path}`);
@@ -77,7 +85,7 @@ export async function newCommand(args: string[]): Promise<number> {
  * `date:` of its front matter (a file named otherwise), so that `new` never makes a second
  * record for a day.
  */
-async function recordOf(root: string, date: string): Promise<string | undefined> {
+export async function recordOf(root: string, date: string): Promise<string | undefined> {
   const files = await findRecordFiles(root);
   const byName = files.find((f) => f.split('/').pop()!.startsWith(date));
   if (byName) return byName;
