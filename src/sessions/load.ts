@@ -44,7 +44,7 @@ export async function loadSessions(query: SessionQuery): Promise<SessionResult> 
   if (!located.ok) return located;
   const first = query.day ?? query.since;
   const files = await listTranscripts(located.folders, first === undefined ? undefined : clock.startOfDay(first));
-  const read = await readTranscripts(files);
+  const read = readTranscripts(files);
   const keep =
     query.day !== undefined ? (d: string) => d === query.day
     : query.since !== undefined ? (d: string) => d >= query.since!

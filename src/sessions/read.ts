@@ -1,6 +1,6 @@
 /** Reading the transcript files: every line turned into its fields or counted as skipped. */
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { readTranscriptLine } from './transcript-line.js';
 import type { SkipReason, TranscriptLine } from './transcript-line.js';
 import type { TranscriptFile } from './locate.js';
@@ -14,32 +14,25 @@ export interface ReadTranscripts {
   unreadable: { path: string; code: string }[];
 }
 
-/** Files read at once: enough to keep the disk busy, few enough to stay under open-file limits. */
-const PARALLEL_READS = 16;
-
-export async function readTranscripts(files: readonly TranscriptFile[]): Promise<ReadTranscripts> {
-  const perFile: (TranscriptLine[] | null)[] = new Array(files.length).fill(null);
+/**
+ * Read one after the other with synchronous calls: the files are small and parsing is the
+ * work, and each asynchronous read costs four round trips through the thread pool.
+ */
+export function readTranscripts(files: readonly TranscriptFile[]): ReadTranscripts {
+  const lines: TranscriptLine[] = [];
   const skipped: SkipCounts = { invalidJson: 0, noTimestamp: 0, other: 0 };
   const unreadable: ReadTranscripts['unreadable'] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const path = files[i]!.path;
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (err) {
-        unreadable.push({ path, code: (err as NodeJS.ErrnoException).code ?? 'unknown error' });
-        continue;
-      }
-      perFile[i] = readLines(text, skipped);
+  for (const { path } of files) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      unreadable.push({ path, code: (err as NodeJS.ErrnoException).code ?? 'unknown error' });
+      continue;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, worker));
-  unreadable.sort((a, b) => (a.path < b.path ? -1 : 1));
-  // In file order, whatever order the reads finished in: the same files give the same result.
-  return { lines: perFile.flatMap((lines) => lines ?? []), skipped, unreadable };
+    for (const line of readLines(text, skipped)) lines.push(line);
+  }
+  return { lines, skipped, unreadable };
 }
 
 /** The lines of one transcript's text; skipped lines counted. */

@@ -1,0 +1,44 @@
+/**
+ * `npm run bench:sessions [-- --files N]`: how fast `leverage sessions` reads transcripts.
+ * Writes N generated transcript files (default 10,000, broken lines among them) into a
+ * temporary config folder, then runs the real command three times over them and prints files
+ * per second of the best run; `--since` the last day shows the files skipped by their time.
+ * A benchmark, not a test. The folder is removed at the end.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeTranscriptCorpus } from './sessions-corpus.js';
+
+const BIN = fileURLToPath(new URL('../../bin/leverage.js', import.meta.url));
+const { values } = parseArgs({ options: { files: { type: 'string', default: '10000' } } });
+const files = Number(values.files);
+const dir = await mkdtemp(join(tmpdir(), 'leverage-sessions-bench-'));
+
+const run = (args: string[]) => {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [BIN, 'sessions', '--logs', dir, '--tz', 'UTC', '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`leverage sessions failed: ${result.stderr}`);
+  return seconds;
+};
+
+try {
+  console.log(`writing ${files} transcript files into ${dir}`);
+  await writeTranscriptCorpus(dir, files);
+  const times = [run([]), run([]), run([])];
+  const best = Math.min(...times);
+  console.log(`all files: ${times.map((t) => t.toFixed(2)).join(' s, ')} s; best ${best.toFixed(2)} s = ${Math.round(files / best)} files/s (command start included)`);
+  // Half the files last modified long ago: --since reads only the others.
+  const { readdir } = await import('node:fs/promises');
+  const all = (await readdir(join(dir, 'projects'), { recursive: true })).filter((p) => p.endsWith('.jsonl'));
+  const old = new Date('2020-01-01T00:00:00Z');
+  await Promise.all(all.filter((_, i) => i % 2 === 0).map((p) => utimes(join(dir, 'projects', p), old, old)));
+  const since = run(['--since', '2026-01-01']);
+  console.log(`--since with half the files older: ${since.toFixed(2)} s`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
