@@ -132,7 +132,7 @@ export function appendTask(original: string, task: NewTask): Appended {
 
   let edited = isSeq(tasks) && tasks.items.length > 0 ? spliced(yaml, tasks, task) : null;
   if (edited === null || !isDeepStrictEqual(parseDocument(edited).toJS(), expected)) {
-    if (isSeq(tasks)) tasks.add(doc.createNode(task));
+    if (isSeq(tasks) && tasks.items.length > 0) tasks.add(doc.createNode(task));
     else doc.set('tasks', doc.createNode([task]));
     edited = doc.toString({ lineWidth: 0 });
   }

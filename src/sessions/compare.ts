@@ -64,7 +64,7 @@ function differs(recorded: number, logged: number): boolean {
 }
 
 function share(recorded: number, logged: number): string {
-  return logged === 0 ? 'all of it' : `${Math.round((Math.abs(recorded - logged) / logged) * 100)}%`;
+  return logged === 0 ? 'more than 10%' : `${Math.round((Math.abs(recorded - logged) / logged) * 100)}%`;
 }
 
 /** The line of a top-level front-matter key; 0 (the whole file) when it is not written. */
