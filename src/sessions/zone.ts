@@ -3,8 +3,14 @@
  * database knows every offset (half-hour, 45-minute, summer time), no arithmetic by hand.
  */
 
+/**
+ * An IANA name (`Area/Location`, or `UTC`) that `Intl` knows. `Intl` alone would also take
+ * abbreviations that are not IANA names and mean different zones in different places (`IST`).
+ */
+const IANA_NAME = /^(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+|UTC)$/;
+
 export function isTimeZone(name: string): boolean {
-  if (name.trim() === '') return false;
+  if (!IANA_NAME.test(name)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
