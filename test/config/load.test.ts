@@ -80,6 +80,8 @@ describe('parseConfig: good values', () => {
       'weeksColumn: true',
       'truncateTitles: 0',
       'aliases: { Acme: a client, "Project X": the project }',
+      'timeZone: Asia/Kathmandu',
+      'tokensCount: all',
     );
     expect(seen).toEqual([]);
     expect(config).toEqual({
@@ -104,6 +106,8 @@ describe('parseConfig: good values', () => {
       weeksColumn: true,
       truncateTitles: 0,
       aliases: { Acme: 'a client', 'Project X': 'the project' },
+      timeZone: 'Asia/Kathmandu',
+      tokensCount: 'all',
     });
   });
 
