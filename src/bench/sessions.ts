@@ -6,7 +6,7 @@
  * A benchmark, not a test. The folder is removed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,6 @@ try {
   const best = Math.min(...times);
   console.log(`all files: ${times.map((t) => t.toFixed(2)).join(' s, ')} s; best ${best.toFixed(2)} s = ${Math.round(files / best)} files/s (command start included)`);
   // Half the files last modified long ago: --since reads only the others.
-  const { readdir } = await import('node:fs/promises');
   const all = (await readdir(join(dir, 'projects'), { recursive: true })).filter((p) => p.endsWith('.jsonl'));
   const old = new Date('2020-01-01T00:00:00Z');
   await Promise.all(all.filter((_, i) => i % 2 === 0).map((p) => utimes(join(dir, 'projects', p), old, old)));

@@ -43,7 +43,9 @@ export async function loadSessions(query: SessionQuery): Promise<SessionResult> 
   const located = await locateProjectFolders({ logs: query.logs, ...(query.env ? { env: query.env } : {}) });
   if (!located.ok) return located;
   const first = query.day ?? query.since;
-  const files = await listTranscripts(located.folders, first === undefined ? undefined : clock.startOfDay(first));
+  const listed = await listTranscripts(located.folders, first === undefined ? undefined : clock.startOfDay(first));
+  if (!listed.ok) return listed;
+  const files = listed.files;
   const read = readTranscripts(files);
   const keep =
     query.day !== undefined ? (d: string) => d === query.day

@@ -67,10 +67,18 @@ export interface TranscriptFile {
  * Every `*.jsonl` file under the folders, at any depth, in a stable order; with `since`,
  * only the files modified at or after that instant (older files cannot hold later lines).
  */
-export async function listTranscripts(folders: readonly string[], since?: number): Promise<TranscriptFile[]> {
+export async function listTranscripts(
+  folders: readonly string[],
+  since?: number,
+): Promise<{ ok: true; files: TranscriptFile[] } | { ok: false; message: string }> {
   const files: TranscriptFile[] = [];
   for (const folder of folders) {
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    } catch (err) {
+      return { ok: false, message: `cannot list the transcripts in ${folder} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    }
     const paths = entries
       .filter((e) => e.isFile() && e.name.endsWith('.jsonl'))
       .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
@@ -81,7 +89,7 @@ export async function listTranscripts(folders: readonly string[], since?: number
       if (since === undefined || mtimeMs >= since) files.push({ path, mtimeMs });
     });
   }
-  return files;
+  return { ok: true, files };
 }
 
 async function isFolder(path: string): Promise<boolean> {
