@@ -3,7 +3,11 @@ import { join, resolve } from 'node:path';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
+import type { SiteConfig } from '../config/types.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { isCalendarDate } from '../leverage/dates.js';
+import { parseRecord } from '../records/read.js';
 import { parseDuration } from '../records/duration.js';
 import type { DurationUnit } from '../records/duration.js';
 import { closingOf } from '../records/frontmatter.js';
@@ -84,6 +88,12 @@ export async function addCommand(args: string[]): Promise<number> {
     console.error(`leverage add: ${file}: ${appended.message}; nothing was written`);
     return 1;
   }
+  const introduced = newErrors(file, text, appended.text, config);
+  if (introduced.length > 0) {
+    for (const d of introduced) console.error(formatDiagnostic(d, asRead(appended.text)));
+    console.error(`leverage add: the task would make ${file} wrong; nothing was written`);
+    return 1;
+  }
   try {
     await writeFile(join(root, ...file.split('/')), appended.text);
   } catch (err) {
@@ -92,6 +102,18 @@ export async function addCommand(args: string[]): Promise<number> {
   }
   console.log(`Added task to ${file}`);
   return 0;
+}
+
+/** Errors of the record that the added task brings (a missing supervision, say); those it had stay its own. */
+function newErrors(file: string, before: string, after: string, config: SiteConfig): Diagnostic[] {
+  const errors = (text: string) => parseRecord(file, asRead(text), config).diagnostics.filter((d) => d.severity === 'error');
+  const had = new Set(errors(before).map((d) => d.message));
+  return errors(after).filter((d) => !had.has(d.message));
+}
+
+/** The text as the record reader gets it from a file: no BOM, LF line ends. */
+function asRead(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 /** A draft record of the day holding the one task. */

@@ -77,9 +77,9 @@ describe('leverage add', () => {
   it('keeps CRLF line ends', async () => {
     const crlf = COMMENTED.replace(/\n/g, '\r\n');
     const root = await site({ 'records/2026-03-02.md': crlf });
-    expect((await runCli(['add', 'C', '--human', '1h', '--claude', '2m', '--supervision', '1m', '--date', '2026-03-02', '--root', root])).code).toBe(0);
+    expect((await runCli(['add', 'C', '--human', '1h', '--claude', '2m', '--date', '2026-03-02', '--root', root])).code).toBe(0);
     const text = await readFile(join(root, 'records/2026-03-02.md'), 'utf8');
-    expect(text).toBe(crlf.replace('    claude: 6m\r\n', '    claude: 6m\r\n  - task: C\r\n    human: 1h\r\n    claude: 2m\r\n    supervision: 1m\r\n'));
+    expect(text).toBe(crlf.replace('    claude: 6m\r\n', '    claude: 6m\r\n  - task: C\r\n    human: 1h\r\n    claude: 2m\r\n'));
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
@@ -116,6 +116,22 @@ describe('leverage add', () => {
       expect(result.stderr).toBe(message);
     }
     expect(await readFile(join(root, 'records/2026-03-02.md'), 'utf8')).toBe(COMMENTED);
+  });
+});
+
+describe('leverage add and supervision', () => {
+  it('refuses a task without supervision in a record whose tasks all have it, and writes nothing', async () => {
+    const supervised = '---\ndate: 2026-03-02\ntasks:\n  - task: A\n    human: 4h\n    claude: 19m\n    supervision: 3m\n---\n';
+    const root = await site({ 'records/2026-03-02.md': supervised });
+    const result = await runCli(['add', 'B', '--human', '1h', '--claude', '2m', '--date', '2026-03-02', '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('records/2026-03-02.md:8:5: task 2 has no supervision, but other tasks of this record have it (give every task a supervision time (e.g. supervision: 6m), or none)');
+    expect(result.stderr).toContain('leverage add: the task would make records/2026-03-02.md wrong; nothing was written\n');
+    expect(await readFile(join(root, 'records/2026-03-02.md'), 'utf8')).toBe(supervised);
+
+    const given = await runCli(['add', 'B', '--human', '1h', '--claude', '2m', '--supervision', '5m', '--date', '2026-03-02', '--root', root]);
+    expect(given.stderr).toBe('');
+    expect(await readFile(join(root, 'records/2026-03-02.md'), 'utf8')).toBe(supervised.replace('supervision: 3m\n', 'supervision: 3m\n  - task: B\n    human: 1h\n    claude: 2m\n    supervision: 5m\n'));
   });
 });
 
