@@ -35,7 +35,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; synopsis: string;
   },
   add: {
     load: async () => (await import('./commands/add.js')).addCommand,
-    synopsis: 'add "TASK" --human 4h --claude 19m [--date D] [--project P] [--supervision 5m]',
+    synopsis: 'add TASK --human H --claude C [--date D] [--project P] [--supervision S]',
     does: "append a task to a day's record",
   },
   clean: {
