@@ -25,6 +25,8 @@ export function machineTimeZone(): string {
 }
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
 
 export interface ZoneClock {
   readonly zone: string;
@@ -47,26 +49,40 @@ export function zoneClock(zone: string): ZoneClock {
     minute: 'numeric',
     second: 'numeric',
   });
-  // Offsets change only at the zone's transitions; the lines of a session fall in few minutes.
-  const offsets = new Map<number, number>();
+  const exactOffset = (at: number): number => {
+    const part: Record<string, number> = {};
+    for (const p of format.formatToParts(at)) if (p.type !== 'literal') part[p.type] = Number(p.value);
+    const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+    return wall - (at - (((at % 1000) + 1000) % 1000));
+  };
+  // A zone's offset changes a few times a year at most, never twice within an hour: when an
+  // hour starts and ends with the same offset, every moment of it has that offset.
+  const hours = new Map<number, number | null>();
   const offsetAt = (ms: number): number => {
-    const minute = Math.floor(ms / MINUTE);
-    let offset = offsets.get(minute);
+    const hour = Math.floor(ms / HOUR);
+    let offset = hours.get(hour);
     if (offset === undefined) {
-      const at = minute * MINUTE;
-      const part: Record<string, number> = {};
-      for (const p of format.formatToParts(at)) if (p.type !== 'literal') part[p.type] = Number(p.value);
-      const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
-      offset = wall - at;
-      if (offsets.size > 100_000) offsets.clear();
-      offsets.set(minute, offset);
+      const start = exactOffset(hour * HOUR);
+      offset = start === exactOffset((hour + 1) * HOUR - 1000) ? start : null;
+      if (hours.size > 100_000) hours.clear();
+      hours.set(hour, offset);
     }
-    return offset;
+    return offset ?? exactOffset(ms);
+  };
+  const days = new Map<number, string>();
+  const day = (ms: number): string => {
+    const index = Math.floor((ms + offsetAt(ms)) / DAY);
+    let date = days.get(index);
+    if (date === undefined) {
+      date = new Date(index * DAY).toISOString().slice(0, 10);
+      days.set(index, date);
+    }
+    return date;
   };
   const wallClock = (ms: number) => new Date(ms + offsetAt(ms)).toISOString();
   return {
     zone,
-    day: (ms) => wallClock(ms).slice(0, 10),
+    day,
     localTime: (ms) => `${wallClock(ms).slice(0, 19)}${formatOffset(offsetAt(ms))}`,
     startOfDay: (date) => {
       const midnight = Date.parse(`${date}T00:00:00Z`);

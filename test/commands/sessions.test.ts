@@ -184,6 +184,7 @@ describe('leverage sessions', () => {
     const corpus = await writeTranscriptCorpus(dir, 10_000, 7);
     const result = await leverage(['sessions', '--logs', dir, '--tz', 'UTC', '--json']);
     expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('never read');
     const out = JSON.parse(result.stdout);
     const { turnMs, ...skipped } = corpus.expected;
     expect(out.skipped).toEqual(skipped);

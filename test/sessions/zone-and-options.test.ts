@@ -25,6 +25,10 @@ describe('zoneClock', () => {
     const berlin = zoneClock('Europe/Berlin');
     expect(berlin.localTime(Date.parse('2026-03-29T00:59:59Z'))).toBe('2026-03-29T01:59:59+01:00');
     expect(berlin.localTime(Date.parse('2026-03-29T01:00:00Z'))).toBe('2026-03-29T03:00:00+02:00');
+    // Lord Howe moves by half an hour, at half past the UTC hour: both offsets within one hour.
+    const lordHowe = zoneClock('Australia/Lord_Howe');
+    expect(lordHowe.localTime(Date.parse('2026-10-03T15:29:59Z'))).toBe('2026-10-04T01:59:59+10:30');
+    expect(lordHowe.localTime(Date.parse('2026-10-03T15:30:00Z'))).toBe('2026-10-04T02:30:00+11:00');
     expect(zoneClock('America/St_Johns').localTime(Date.parse('2026-01-05T12:00:00Z'))).toBe('2026-01-05T08:30:00-03:30');
   });
 
