@@ -95,7 +95,7 @@ export const COMMANDS = {
       logs: LOGS,
       tz: TZ,
       json: { type: 'boolean', help: 'print the days, their sessions and what was skipped as JSON' },
-      root: { type: 'string', value: 'DIR', help: "the blog's folder, whose site.yaml sets timeZone and tokensCount (default: the current folder)" },
+      root: { type: 'string', value: 'DIR', help: "the blog's folder, whose site.yaml sets timeZone and tokensCount (default: the current folder, a blog or not)" },
     },
     load: async () => (await import('./commands/sessions.js')).sessionsCommand,
   },

@@ -3,6 +3,7 @@ import { isCalendarDate } from '../leverage/dates.js';
 import { daysJson, fallbackNote, formatDays, skippedNote } from '../sessions/format.js';
 import { command, type Command } from '../cli.js';
 import { badDate, sessionsFor, siteSettings } from './logs.js';
+import { blogRoot } from './root.js';
 
 export const sessionsCommand: Command = command('sessions', async ({ values, positionals }) => {
   const day = positionals[0];
@@ -12,7 +13,10 @@ export const sessionsCommand: Command = command('sessions', async ({ values, pos
     console.error('leverage sessions: give a DATE or --since DATE, not both');
     return 1;
   }
-  const config = await siteSettings(resolve(values.root ?? '.'));
+  // Outside a blog the defaults serve; a --root that is not a blog is a mistyped path, not "no settings".
+  const root = values.root === undefined ? resolve('.') : await blogRoot('sessions', values.root);
+  if (!root) return 1;
+  const config = await siteSettings(root);
   if (!config) return 1;
   const loaded = await sessionsFor('sessions', { logs: values.logs, tz: values.tz, day, since: values.since, config });
   if (!loaded) return 1;

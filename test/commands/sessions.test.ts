@@ -113,7 +113,7 @@ describe('leverage sessions', () => {
         assistantLine({ timestamp: '2026-03-02T18:41:00Z', usage: { input: 1, cacheRead: 1000 } }),
       ],
     }));
-    const root = temp(await makeRoot({ 'site.yaml': 'timeZone: Asia/Kathmandu\ntokensCount: all\n' }));
+    const root = temp(await makeRoot({ 'site.yaml': 'timeZone: Asia/Kathmandu\ntokensCount: all\n', 'records/.keep': '' }));
     const result = await leverage(['sessions', '--root', root, '--logs', logs, '--json']);
     const days = JSON.parse(result.stdout).days;
     expect(days.map((d: { date: string; claudeMinutes: number }) => [d.date, d.claudeMinutes])).toEqual([
@@ -158,10 +158,15 @@ describe('leverage sessions', () => {
     expect(tz.stderr).toBe('leverage sessions: --tz Mars/Olympus is not a time zone (give an IANA name, e.g. Europe/Berlin or Asia/Kolkata)\n');
     const date = await leverage(['sessions', '2026-02-30']);
     expect(date.stderr).toContain('"2026-02-30" is not a date');
-    const root = temp(await makeRoot({ 'site.yaml': 'timeZone: India\n' }));
+    const root = temp(await makeRoot({ 'site.yaml': 'timeZone: India\n', 'records/.keep': '' }));
     const config = await leverage(['sessions', '--root', root, '--logs', empty]);
     expect(config.code).toBe(1);
     expect(config.stderr).toContain('site.yaml:1:11: timeZone must be an IANA time zone name, got India (an IANA time zone name, e.g. timeZone: Europe/Berlin)');
+    // A mistyped --root is not a blog without settings: its site.yaml would go unread.
+    const missing = join(empty, 'no-such-blog');
+    const noRoot = await leverage(['sessions', '--root', missing, '--logs', empty]);
+    expect(noRoot.code).toBe(1);
+    expect(noRoot.stderr).toBe(`leverage sessions: ${missing} does not exist (give --root the blog's folder, or start a blog with leverage init)\n`);
   });
 
   it('with --since, leaves out earlier days and does not read files last modified before that day', async () => {
