@@ -31,6 +31,7 @@ const UNIT = [
   'test/records/**/*.test.ts',
   'test/render/charts.test.ts',
   'test/render/theme.test.ts',
+  'test/sessions/**/*.test.ts',
   'test/site/**/*.test.ts',
 ];
 const FUZZ = [

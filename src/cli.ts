@@ -13,6 +13,12 @@ import { commandHelp, parseCommandLine, table, type CommandSpec, type Input } fr
 
 const ROOT = { type: 'string', value: 'DIR', help: "the blog's folder, which holds records/ (default: the current folder)" } as const;
 const DRAFTS = { type: 'boolean', help: 'include the records marked draft: true' } as const;
+const LOGS = {
+  type: 'string',
+  value: 'DIR',
+  help: "Claude Code's config folder or its projects/ folder (default: CLAUDE_CONFIG_DIR, else ~/.config/claude and ~/.claude)",
+} as const;
+const TZ = { type: 'string', value: 'ZONE', help: "the IANA time zone of the days, e.g. Europe/Berlin (default: timeZone in site.yaml, else this machine's)" } as const;
 
 export const COMMANDS = {
   init: {
@@ -28,12 +34,22 @@ export const COMMANDS = {
     does: "write a new record, a draft with one example task (default: today's local date); never overwrites",
     operands: '[YYYY-MM-DD]',
     maxOperands: 1,
-    options: { root: ROOT },
+    options: {
+      root: ROOT,
+      'from-sessions': { type: 'boolean', help: "draft the day from Claude Code's logs: a task per session with its Claude time and project, the day's tokens" },
+      logs: { ...LOGS, help: `with --from-sessions: ${LOGS.help}` },
+      tz: { ...TZ, help: `with --from-sessions: ${TZ.help}` },
+    },
     load: async () => (await import('./commands/new.js')).newCommand,
   },
   check: {
     does: 'validate every record (drafts included) and site.yaml; exit 1 on errors',
-    options: { root: ROOT },
+    options: {
+      root: ROOT,
+      sessions: { type: 'boolean', help: "also warn where a record's Claude time or tokens differ from its day's logs by more than 10%" },
+      logs: { ...LOGS, help: `with --sessions: ${LOGS.help}` },
+      tz: { ...TZ, help: `with --sessions: ${TZ.help}` },
+    },
     load: async () => (await import('./commands/check.js')).checkCommand,
   },
   build: {
@@ -69,6 +85,33 @@ export const COMMANDS = {
       port: { type: 'string', value: 'N', help: 'the port to serve on (default 4322, or the next free one)' },
     },
     load: async () => (await import('./commands/preview.js')).previewCommand,
+  },
+  sessions: {
+    does: "each day's Claude time and tokens from Claude Code's logs (default: every day in them)",
+    operands: '[YYYY-MM-DD]',
+    maxOperands: 1,
+    options: {
+      since: { type: 'string', value: 'YYYY-MM-DD', help: 'every day from this one on; files not changed since are not read' },
+      logs: LOGS,
+      tz: TZ,
+      json: { type: 'boolean', help: 'print the days, their sessions and what was skipped as JSON' },
+      root: { type: 'string', value: 'DIR', help: "the blog's folder, whose site.yaml sets timeZone and tokensCount (default: the current folder, a blog or not)" },
+    },
+    load: async () => (await import('./commands/sessions.js')).sessionsCommand,
+  },
+  add: {
+    does: "append a task to a day's record (made if missing), keeping the file's comments, quoting and order",
+    operands: '"TASK"',
+    maxOperands: 1,
+    options: {
+      human: { type: 'string', value: 'H', help: "a senior engineer's estimate: 4h, 1h 30m, 90m; a bare number is hours (required)" },
+      claude: { type: 'string', value: 'M', help: "the assistant's wall-clock time: 19m, 1h 5m; a bare number is minutes (required)" },
+      supervision: { type: 'string', value: 'M', help: 'your own time steering and reviewing: 5m' },
+      project: { type: 'string', value: 'NAME', help: 'the project the task belongs to' },
+      date: { type: 'string', value: 'YYYY-MM-DD', help: "the day's record (default: today, in timeZone of site.yaml or else this machine's zone)" },
+      root: ROOT,
+    },
+    load: async () => (await import('./commands/add.js')).addCommand,
   },
   import: {
     does: 'turn hand-written posts (Markdown or HTML) into records',

@@ -35,6 +35,10 @@ url:
 # rowOrder: written
 # weeksColumn: false
 # truncateTitles: 0
+# What leverage sessions, new --from-sessions and check --sessions read from Claude Code's logs:
+# the zone whose days the sessions are counted in, and whether tokens include cache reads (all).
+# timeZone: Europe/Berlin # default: this machine's zone
+# tokensCount: default
 # Private names and the public ones shown instead, on every page, feed and export.
 # aliases:
 #   Acme Corp: a client

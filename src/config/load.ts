@@ -8,6 +8,7 @@ import { Fields } from './fields.js';
 import type { FieldSpec } from './fields.js';
 import { parseLocatedYaml, topMap } from './located-yaml.js';
 import { readTextFile } from './text-file.js';
+import { isTimeZone } from '../sessions/zone.js';
 import { CONFIG_KEYS, DEFAULT_CONFIG } from './types.js';
 import type { AuthorConfig, SiteConfig } from './types.js';
 
@@ -44,6 +45,8 @@ const HINTS: Record<keyof SiteConfig, string> = {
   weeksColumn: 'weeksColumn: true or weeksColumn: false',
   truncateTitles: 'a number of characters, 0 for never, e.g. truncateTitles: 80',
   aliases: 'private name → public name, e.g. aliases: { Acme: a client }',
+  timeZone: 'an IANA time zone name, e.g. timeZone: Europe/Berlin',
+  tokensCount: 'tokensCount: default (no cache reads) or tokensCount: all',
 };
 
 const CONFIG_SPEC: FieldSpec = { noun: 'key', known: CONFIG_KEYS, hints: HINTS };
@@ -83,6 +86,8 @@ const READERS: { [K in keyof SiteConfig]: Reader<K> } = {
   weeksColumn: flag,
   truncateTitles: count(0),
   aliases: (f, key) => f.stringMap(key),
+  timeZone: readTimeZone,
+  tokensCount: (f, key) => f.oneOf(key, ['default', 'all'] as const),
 };
 
 /**
@@ -170,6 +175,12 @@ function readWorkWeekHours(fields: Fields, key: 'workWeekHours'): number | undef
   const value = fields.number(key, { above: 0, max: 168 });
   if (value === undefined || value >= 1) return value;
   return fields.error(key, `${key} must be at least 1, got ${fields.shown(key)}`);
+}
+
+function readTimeZone(fields: Fields, key: 'timeZone'): string | undefined {
+  const value = fields.string(key)?.trim();
+  if (value === undefined || isTimeZone(value)) return value;
+  return fields.error(key, `timeZone must be an IANA time zone name, got ${fields.shown(key)}`);
 }
 
 function readUrl(fields: Fields, key: 'url'): string | undefined {

@@ -42,6 +42,10 @@ export interface SiteConfig {
   truncateTitles: number;
   /** Private names → public ones, applied whole-word and case-preserving to every text. */
   aliases: Record<string, string>;
+  /** IANA zone whose calendar days the assistant's sessions are counted in; null: the machine's zone. */
+  timeZone: string | null;
+  /** A record's tokens from the logs: `default` leaves out cache reads, `all` adds them. */
+  tokensCount: 'default' | 'all';
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -69,6 +73,8 @@ export const DEFAULT_CONFIG: SiteConfig = {
   weeksColumn: false,
   truncateTitles: 0,
   aliases: {},
+  timeZone: null,
+  tokensCount: 'default',
 };
 
 export const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as (keyof SiteConfig)[];

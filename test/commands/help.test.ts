@@ -67,6 +67,12 @@ describe('usage errors, in our words, with the nearest valid name', () => {
     [['build', '--drafts=yes'], 'leverage build: --drafts takes no value (write just --drafts)'],
     [['build', 'site'], 'leverage build: unexpected argument "site" (it takes no arguments besides its options; see leverage build --help)'],
     [['init', 'a', 'b'], 'leverage init: unexpected argument "b" (it takes [DIR]; see leverage init --help)'],
+    [['new', '--from-session'], 'leverage new: unknown option --from-session (did you mean --from-sessions?)'],
+    [['new', '--tz', 'UTC'], 'leverage new: --tz is read only with --from-sessions (add --from-sessions, or leave --tz out)'],
+    [['check', '--logs', 'logs'], 'leverage check: --logs is read only with --sessions (add --sessions, or leave --logs out)'],
+    [['sessions', '--log', 'logs'], 'leverage sessions: unknown option --log (did you mean --logs?)'],
+    [['add', 'Fix', 'the', 'form'], 'leverage add: unexpected argument "the" (it takes "TASK"; see leverage add --help)'],
+    [['add', 'Fix the form', '--human'], 'leverage add: --human needs a value (e.g. --human H)'],
   ])('leverage %j', async (args, message) => {
     const result = await runCli(args);
     expect(result).toEqual({ code: 1, stdout: '', stderr: `${message}\n` });

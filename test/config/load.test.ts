@@ -98,6 +98,8 @@ describe('parseConfig: good values', () => {
       'weeksColumn: true',
       'truncateTitles: 0',
       'aliases: { Acme: a client, "Project X": the project }',
+      'timeZone: Asia/Kathmandu',
+      'tokensCount: all',
     );
     expect(seen).toEqual([]);
     expect(config).toEqual({
@@ -122,6 +124,8 @@ describe('parseConfig: good values', () => {
       weeksColumn: true,
       truncateTitles: 0,
       aliases: { Acme: 'a client', 'Project X': 'the project' },
+      timeZone: 'Asia/Kathmandu',
+      tokensCount: 'all',
     });
   });
 
