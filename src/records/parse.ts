@@ -1,17 +1,15 @@
 /** One record file's text → a validated LeverageRecord, or located diagnostics. Pure. */
 
-import type { Node } from 'yaml';
 import { error, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { Fields } from '../config/fields.js';
-import type { FieldSpec } from '../config/fields.js';
-import { topMap } from '../config/located-yaml.js';
-import type { Position } from '../config/located-yaml.js';
+import type { FieldSpec, Locator, Position } from '../config/fields.js';
+import { parseLocatedYaml, plainValues, topMap } from '../config/located-yaml.js';
 import type { SiteConfig } from '../config/types.js';
 import { isCalendarDate } from '../leverage/dates.js';
 import { calendarDay, completeRecord, fileNameDate } from './record-fields.js';
-import { readRegularRecord, regularRecordReader } from './regular-record.js';
-import { FRONT_MATTER_START, splitFrontMatter } from './frontmatter.js';
+import { FRONT_MATTER_SHIFT, FRONT_MATTER_START, splitFrontMatter } from './frontmatter.js';
+import { quickValues } from './quick-yaml.js';
 import { readTasks } from './tasks.js';
 import type { LeverageRecord, Task } from './types.js';
 
@@ -48,25 +46,46 @@ const TASKS_HINT = 'list at least one task under tasks:, each with task, human a
 const IN_FILE_NAME: Position = { line: 0, column: 0 };
 
 /**
- * A valid record of the regular shape is read directly (regular-record.ts); any other file
- * the full way, which finds every problem. Diagnostics come sorted by line and column.
+ * The front matter is read quickly (quick-yaml.ts) when it can be; when it cannot, or the
+ * record has anything to report, the file is read again with every position
+ * (readRecordLocated), and the same checks run over those values.
  */
 export function parseRecord(file: string, text: string, config: SiteConfig): ParsedRecord {
-  const regular = regularRecordReader.enabled ? readRegularRecord(file, text, config) : null;
-  if (regular) return regular;
-  const result = checkRecord(file, text, config);
-  return { ...result, diagnostics: sortDiagnostics(result.diagnostics) };
+  return readQuickly(file, text, config) ?? readRecordLocated(file, text, config);
 }
 
-function checkRecord(file: string, text: string, config: SiteConfig): ParsedRecord {
+/** A valid record read without `yaml`'s parseDocument; null when there is anything to report, or the quick reading cannot tell. */
+function readQuickly(file: string, text: string, config: SiteConfig): ParsedRecord | null {
+  const named = fileNameDate(file);
+  if (named && !named.valid) return null;
+  const { frontMatter, body } = splitFrontMatter(file, text, []);
+  const quick = frontMatter === null ? null : quickValues(file, frontMatter, FRONT_MATTER_SHIFT);
+  if (!quick) return null;
+  const read = checkRecord(quick.values, quick.at, named?.iso, body, config);
+  return read.record && read.diagnostics.length === 0 ? read : null;
+}
+
+/** The record read with `yaml`'s parseDocument, every problem located; diagnostics sorted by line and column. */
+export function readRecordLocated(file: string, text: string, config: SiteConfig): ParsedRecord {
   const diagnostics: Diagnostic[] = [];
   const fileDate = dateFromFileName(file, diagnostics);
-  const { yaml, body } = splitFrontMatter(file, text, diagnostics);
-  const map = yaml && topMap(yaml, FRONT_MATTER_START, 'the front matter', diagnostics);
-  if (!yaml || !map) {
-    return { record: null, diagnostics, date: fileDate ? { iso: fileDate, at: IN_FILE_NAME } : null };
-  }
-  const fields = new Fields(yaml, map, RECORD_SPEC, diagnostics);
+  const noRecord = (): ParsedRecord => ({ record: null, diagnostics: sortDiagnostics(diagnostics), date: fileDate ? { iso: fileDate, at: IN_FILE_NAME } : null });
+  const { frontMatter, body } = splitFrontMatter(file, text, diagnostics);
+  if (frontMatter === null) return noRecord();
+  const parsed = parseLocatedYaml(file, frontMatter, FRONT_MATTER_SHIFT);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.yaml) return noRecord();
+  const { values, at } = plainValues(parsed.yaml);
+  const read = checkRecord(values, at, fileDate, body, config);
+  return { ...read, diagnostics: sortDiagnostics([...diagnostics, ...read.diagnostics]) };
+}
+
+/** Every check of a record, over its front matter's plain values. */
+function checkRecord(values: unknown, at: Locator, fileDate: string | undefined, body: string, config: SiteConfig): ParsedRecord {
+  const diagnostics: Diagnostic[] = [];
+  const map = topMap(values, at, FRONT_MATTER_START, 'the front matter', diagnostics);
+  if (!map) return { record: null, diagnostics, date: fileDate ? { iso: fileDate, at: IN_FILE_NAME } : null };
+  const fields = new Fields(map, at, [], RECORD_SPEC, diagnostics);
   const date = readDate(fields, fileDate);
   const items = fields.list('tasks');
   const tasks = readTaskList(fields, items);
@@ -80,7 +99,7 @@ function checkRecord(file: string, text: string, config: SiteConfig): ParsedReco
     draft: fields.boolean('draft'),
   };
   if (hasErrors(diagnostics) || !date || !tasks) return { record: null, diagnostics, date };
-  const record = completeRecord(read, { date: date.iso, file }, tasks, body, config);
+  const record = completeRecord(read, { date: date.iso, file: at.file }, tasks, body, config);
   return { record, diagnostics, date };
 }
 
@@ -104,12 +123,12 @@ function readDate(fields: Fields, fromName: string | undefined): RecordDate | nu
   return { iso, at: fields.valueAt('date') };
 }
 
-function readTaskList(fields: Fields, items: Node[] | undefined): Task[] | null {
+function readTaskList(fields: Fields, items: unknown[] | undefined): Task[] | null {
   if (!fields.has('tasks')) return fields.errorAt(FRONT_MATTER_START, 'the record has no tasks', TASKS_HINT) ?? null;
   if (fields.value('tasks') === undefined || items?.length === 0) {
     return fields.error('tasks', 'tasks is empty', TASKS_HINT) ?? null;
   }
-  return items ? readTasks(fields.yaml, items, fields.diagnostics) : null;
+  return items ? readTasks(fields, items) : null;
 }
 
 function readTasksCompleted(fields: Fields, rows: number): number | undefined {

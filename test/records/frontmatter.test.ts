@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../src/records/frontmatter.js';
 import { lines, oneTask, parse } from './helpers.js';
 
 const FILE = 'records/a.md';
@@ -124,5 +127,31 @@ describe('YAML aliases', () => {
     expect(parse(FILE, wrong).seen).toEqual([
       'records/a.md:5:13: task must be text, got [AI] (what was done, e.g. task: Fix the login form)',
     ]);
+  });
+});
+
+describe('the front matter is split as gray-matter split it', () => {
+  const piece = fc.constantFrom('a: 1', '---', '----x', '--- ', ' ---', '', 'text', '\r', '...', '\uFEFF');
+  const file = fc
+    .tuple(
+      fc.constantFrom('', '\uFEFF'),
+      fc.constantFrom('---', '--- ', '---\t', '---\r'),
+      fc.array(piece, { maxLength: 6 }),
+      fc.constantFrom('\n', '\r\n'),
+    )
+    .map(([bom, opening, pieces, eol]) => `${bom}${opening}${eol}${pieces.join(eol)}`);
+
+  it('the same body and the same YAML text, with CRLF, BOM and --- in the body', () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const split = splitFrontMatter('a.md', text, []);
+        const source = text.replace(/^\uFEFF/, '');
+        if (source.indexOf('\n---', 3) === -1) return;
+        const reference = matter(source, { engines: { yaml: () => ({}) } });
+        expect(split.body).toBe(reference.content);
+        expect(split.frontMatter).toBe(reference.matter);
+      }),
+      { numRuns: 1000, seed: 1 },
+    );
   });
 });
