@@ -139,7 +139,8 @@ export function nearestName(unknown: string, known: readonly string[]): string |
   return bestDistance <= Math.max(2, Math.ceil(unknown.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: insertions, deletions and substitutions. */
+export function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0]!;

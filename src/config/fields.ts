@@ -7,7 +7,7 @@
  * there is something to report.
  */
 
-import { error, nearestName, warning } from '../diagnostics.js';
+import { editDistance, error, nearestName, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { tagSlug } from '../site/slug.js';
 
@@ -28,6 +28,8 @@ export interface Locator {
   valueAt(path: Path): Position;
   /** The value at `path` as written, shortened for messages. */
   shown(path: Path): string;
+  /** When the plain text at `path` is followed by a comment on its line: where the `#` is, and the line from the value on. */
+  commentAfter(path: Path): { at: Position; line: string } | null;
 }
 
 export type PlainMap = Record<string, unknown>;
@@ -45,7 +47,12 @@ export interface FieldSpec {
   known: readonly string[];
   /** What a right value looks like, per key: the hint of every error about that key. */
   hints: Readonly<Record<string, string>>;
+  /** A key within two edits of a known one is an error (the value meant for it would be lost), not a warning. */
+  misspeltIsError?: boolean;
 }
+
+/** Edits (insertions, deletions, substitutions) within which an unknown key is taken for a misspelt known one. */
+const MISSPELT_EDITS = 2;
 
 export class Fields {
   constructor(
@@ -97,6 +104,18 @@ export class Fields {
     if (typeof value !== 'string') return this.wrongType(key, 'text');
     if (!allowEmpty && value.trim() === '') return this.error(key, `${key} is empty`);
     return value;
+  }
+
+  /**
+   * Text the author wrote for readers: an error when a comment cut it short (`Fix bug #123`
+   * is `Fix bug` in YAML unless quoted).
+   */
+  text(key: string): string | undefined {
+    const value = this.string(key);
+    const cut = value === undefined ? null : this.at.commentAfter([...this.path, key]);
+    if (!cut) return value;
+    const comment = cut.line.slice(cut.line.indexOf('#'));
+    return this.errorAt(cut.at, `${key} is cut short: YAML reads "${comment}" as a comment`, `quote the value: ${key}: ${JSON.stringify(cut.line)}`);
   }
 
   oneOf<T extends string>(key: string, options: readonly T[]): T | undefined {
@@ -216,8 +235,13 @@ export class Fields {
 
   private warnUnknown(key: string): void {
     const nearest = nearestName(key, this.spec.known);
-    const hint = nearest ? `did you mean ${nearest}?` : `known ${this.spec.noun}s: ${this.spec.known.join(', ')}`;
     const at = this.keyAt(key);
+    if (nearest && this.spec.misspeltIsError && editDistance(key.toLowerCase(), nearest.toLowerCase()) <= MISSPELT_EDITS) {
+      const message = `unknown ${this.spec.noun} ${key}, close to ${nearest}: its value would be left out`;
+      this.diagnostics.push(error(this.at.file, at.line, at.column, message, `did you mean ${nearest}?`));
+      return;
+    }
+    const hint = nearest ? `did you mean ${nearest}?` : `known ${this.spec.noun}s: ${this.spec.known.join(', ')}`;
     this.diagnostics.push(warning(this.at.file, at.line, at.column, `unknown ${this.spec.noun} ${key}`, hint));
   }
 }

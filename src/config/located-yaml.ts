@@ -218,6 +218,15 @@ export function plainValues(yaml: LocatedYaml): { values: unknown; at: Locator }
       const { node } = find(path);
       return node ? yaml.sourceOf(node) : '';
     },
+    commentAfter: (path) => {
+      const { node } = find(path);
+      if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return null;
+      const [start, valueEnd, nodeEnd] = node.range;
+      const hash = yaml.text.indexOf('#', valueEnd);
+      if (hash === -1 || hash >= nodeEnd) return null;
+      const lineEnd = yaml.text.indexOf('\n', hash);
+      return { at: yaml.at(hash), line: yaml.text.slice(start, lineEnd === -1 ? undefined : lineEnd).trim() };
+    },
   };
   return { values, at };
 }

@@ -17,6 +17,7 @@ const OPENING = '---';
 const CLOSING = '\n---';
 const LINE_END_AT_START = /^\r?\n?/;
 const SHAPE_HINT = 'start the file with a line ---, then the fields (date, tasks, …), then a line ---';
+const NOT_A_RECORD_HINT = `${SHAPE_HINT}; a file that is not a record (a README, a note) is kept out of records by a name starting with _, e.g. _README.md`;
 
 /**
  * The front matter's text (from just after the opening `---`, so that its lines are the
@@ -31,10 +32,8 @@ export function splitFrontMatter(
   const source = text.replace(/^\uFEFF/, '');
   const firstLine = source.split(/\r?\n/, 1)[0]!;
   if (firstLine.trimEnd() !== OPENING) {
-    const message = firstLine.startsWith(OPENING)
-      ? 'the first line must be just ---'
-      : 'the file has no front matter';
-    diagnostics.push(error(file, 1, 1, message, SHAPE_HINT));
+    if (firstLine.startsWith(OPENING)) diagnostics.push(error(file, 1, 1, 'the first line must be just ---', SHAPE_HINT));
+    else diagnostics.push(error(file, 1, 1, 'the file has no front matter', NOT_A_RECORD_HINT));
     return { frontMatter: null, body: source };
   }
   const closing = source.indexOf(CLOSING, OPENING.length);

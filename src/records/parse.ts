@@ -40,6 +40,7 @@ const RECORD_SPEC: FieldSpec = {
     draft: 'draft: true or draft: false',
     tasks: 'a list of tasks, each with task, human and claude',
   },
+  misspeltIsError: true,
 };
 
 const TASKS_HINT = 'list at least one task under tasks:, each with task, human and claude';
@@ -90,10 +91,10 @@ function checkRecord(values: unknown, at: Locator, fileDate: string | undefined,
   const items = fields.list('tasks');
   const tasks = readTaskList(fields, items);
   const read = {
-    title: fields.string('title'),
-    model: fields.string('model'),
+    title: fields.text('title'),
+    model: fields.text('model'),
     tags: fields.tagList('tags'),
-    summary: fields.string('summary'),
+    summary: fields.text('summary'),
     tokens: fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER }),
     tasksCompleted: readTasksCompleted(fields, items?.length ?? 0),
     draft: fields.boolean('draft'),

@@ -151,6 +151,11 @@ class NodeLocator implements Locator {
     return text.length > 40 ? `${text.slice(0, 39)}…` : text;
   }
 
+  /** None: the quick reading takes no text with a comment (hasOnlyValues). */
+  commentAfter(): null {
+    return null;
+  }
+
   /** The node of the value at `path`, and of its key. */
   private find(path: Path): { node: number; key?: number } | undefined {
     let found: { node: number; key?: number } = { node: 0 };

@@ -17,6 +17,7 @@ export const TASK_SPEC: FieldSpec = {
     task: 'what was done, e.g. task: Fix the login form',
     project: 'a short project name, e.g. project: Website',
   },
+  misspeltIsError: true,
 };
 
 const REQUIRED: Record<'task' | 'human' | 'claude', string> = {
@@ -57,11 +58,11 @@ function readRow(record: Fields, item: unknown, n: number): Row {
     if (!fields.has(name)) fields.errorAt(at, `task ${n} is missing ${name}:`, hint);
     else if (fields.value(name) === undefined) fields.error(name, `${name} of task ${n} is empty`, hint);
   }
-  const task = fields.string('task');
+  const task = fields.text('task');
   const humanMinutes = duration(fields, 'human', 'hours');
   const claudeMinutes = duration(fields, 'claude', 'minutes');
   const supervisionMinutes = duration(fields, 'supervision', 'minutes');
-  const project = fields.string('project');
+  const project = fields.text('project');
   record.diagnostics.push(...ownDiagnostics);
   const supervised = fields.value('supervision') === undefined ? null : fields;
   if (hasErrors(ownDiagnostics)) return { n, task: null, at, supervised };

@@ -114,24 +114,39 @@ describe('bad record input', () => {
 
   it('an unknown field: a warning naming the nearest known field', () => {
     const text = lines(
-      '---', 'date: 2026-03-02', 'titel: A day', 'tasks:',
-      '  - task: a', '    human: 3', '    claude: 3', '    clade: 3', '    colour: red',
+      '---', 'date: 2026-03-02', 'mood: good', 'tasks:',
+      '  - task: a', '    human: 3', '    claude: 3', '    colour: red',
       '---',
     );
     const { record, seen } = parse(FILE, text);
     expect(record).not.toBeNull();
     expect(seen).toEqual([
-      'records/a.md:3:1: warning: unknown field titel (did you mean title?)',
-      'records/a.md:8:5: warning: unknown task field clade (did you mean claude?)',
-      'records/a.md:9:5: warning: unknown task field colour (known task fields: task, human, claude, supervision, project)',
+      'records/a.md:3:1: warning: unknown field mood (known fields: date, title, model, tags, summary, tokens, tasksCompleted, draft, tasks)',
+      'records/a.md:8:5: warning: unknown task field colour (known task fields: task, human, claude, supervision, project)',
     ]);
   });
 
-  it('a misspelt claude is a warning and a missing claude', () => {
+  it('a field within two edits of a known one is an error naming the field meant', () => {
+    const text = lines(
+      '---', 'date: 2026-03-02', 'titel: A day', 'summmary: A summary', 'tag: [AI]', 'token: 5', 'tasks:',
+      '  - task: a', '    humna: 3', '    human: 3', '    claude: 3', '    projet: x',
+      '---',
+    );
+    expect(errorsOf(text)).toEqual([
+      'records/a.md:3:1: unknown field titel, close to title: its value would be left out (did you mean title?)',
+      'records/a.md:4:1: unknown field summmary, close to summary: its value would be left out (did you mean summary?)',
+      'records/a.md:5:1: unknown field tag, close to tags: its value would be left out (did you mean tags?)',
+      'records/a.md:6:1: unknown field token, close to tokens: its value would be left out (did you mean tokens?)',
+      'records/a.md:9:5: unknown task field humna, close to human: its value would be left out (did you mean human?)',
+      'records/a.md:12:5: unknown task field projet, close to project: its value would be left out (did you mean project?)',
+    ]);
+  });
+
+  it('a misspelt claude is an error, and so is the missing claude', () => {
     const text = lines('---', 'date: 2026-03-02', 'tasks:', '  - task: a', '    human: 3', '    clade: 3', '---');
     expect(errorsOf(text)).toEqual([
       "records/a.md:4:5: task 1 is missing claude: (add claude: the assistant's wall-clock time, e.g. claude: 19m)",
-      'records/a.md:6:5: warning: unknown task field clade (did you mean claude?)',
+      'records/a.md:6:5: unknown task field clade, close to claude: its value would be left out (did you mean claude?)',
     ]);
   });
 });

@@ -25,7 +25,7 @@ describe('front matter positions are the file’s own', () => {
     expect(expected).toEqual([
       'records/a.md:5:12: human must be greater than zero, got -3h (e.g. 4h, 1.5 hours, 90m, 1h 30m, or a bare number of hours)',
       'records/a.md:6:13: claude must be greater than zero, got 0 (e.g. 19m, 1h 30m, 90 minutes, or a bare number of minutes)',
-      'records/a.md:7:5: warning: unknown task field clade (did you mean claude?)',
+      'records/a.md:7:5: unknown task field clade, close to claude: its value would be left out (did you mean claude?)',
     ]);
   });
 
@@ -57,7 +57,8 @@ describe('front matter positions are the file’s own', () => {
 describe('the shape of a record file', () => {
   it('no front matter', () => {
     expect(parse(FILE, 'Just text\n').seen).toEqual([
-      'records/a.md:1:1: the file has no front matter (start the file with a line ---, then the fields (date, tasks, …), then a line ---)',
+      'records/a.md:1:1: the file has no front matter (start the file with a line ---, then the fields (date, tasks, …), then a line ---; ' +
+        'a file that is not a record (a README, a note) is kept out of records by a name starting with _, e.g. _README.md)',
     ]);
     expect(parse(FILE, '').seen).toHaveLength(1);
   });
