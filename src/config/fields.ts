@@ -98,6 +98,11 @@ export class Fields {
     return undefined;
   }
 
+  /** Adds a warning at a position of this map's file. */
+  warningAt(at: Position, message: string, hint?: string): void {
+    this.diagnostics.push(warning(this.at.file, at.line, at.column, message, hint));
+  }
+
   string(key: string, { allowEmpty = false } = {}): string | undefined {
     const value = this.value(key);
     if (value === undefined) return undefined;

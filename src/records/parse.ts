@@ -11,6 +11,7 @@ import { calendarDay, completeRecord, fileNameDate } from './record-fields.js';
 import { FRONT_MATTER_SHIFT, FRONT_MATTER_START, splitFrontMatter } from './frontmatter.js';
 import { quickValues } from './quick-yaml.js';
 import { readTasks } from './tasks.js';
+import { parseTokens, TOKENS_HINT } from './tokens.js';
 import type { LeverageRecord, Task } from './types.js';
 
 export interface ParsedRecord {
@@ -35,7 +36,7 @@ const RECORD_SPEC: FieldSpec = {
     model: 'e.g. model: Claude Opus 4.6',
     tags: 'a list of tags, e.g. tags: [AI, Time Record]',
     summary: 'one paragraph of text',
-    tokens: 'a whole number without separators, e.g. tokens: 2095000',
+    tokens: TOKENS_HINT,
     tasksCompleted: 'a whole number, e.g. tasksCompleted: 35',
     draft: 'draft: true or draft: false',
     tasks: 'a list of tasks, each with task, human and claude',
@@ -89,13 +90,13 @@ function checkRecord(values: unknown, at: Locator, fileDate: string | undefined,
   const fields = new Fields(map, at, [], RECORD_SPEC, diagnostics);
   const date = readDate(fields, fileDate);
   const items = fields.list('tasks');
-  const tasks = readTaskList(fields, items);
+  const tasks = readTaskList(fields, items, config.workWeekHours);
   const read = {
     title: fields.text('title'),
     model: fields.text('model'),
     tags: fields.tagList('tags'),
     summary: fields.text('summary'),
-    tokens: fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER }),
+    tokens: readTokens(fields),
     tasksCompleted: readTasksCompleted(fields, items?.length ?? 0),
     draft: fields.boolean('draft'),
   };
@@ -124,12 +125,22 @@ function readDate(fields: Fields, fromName: string | undefined): RecordDate | nu
   return { iso, at: fields.valueAt('date') };
 }
 
-function readTaskList(fields: Fields, items: unknown[] | undefined): Task[] | null {
+function readTaskList(fields: Fields, items: unknown[] | undefined, workWeekHours: number): Task[] | null {
   if (!fields.has('tasks')) return fields.errorAt(FRONT_MATTER_START, 'the record has no tasks', TASKS_HINT) ?? null;
   if (fields.value('tasks') === undefined || items?.length === 0) {
     return fields.error('tasks', 'tasks is empty', TASKS_HINT) ?? null;
   }
-  return items ? readTasks(fields, items) : null;
+  return items ? readTasks(fields, items, workWeekHours) : null;
+}
+
+/** A number, or a text of one of the forms of tokens.ts. */
+function readTokens(fields: Fields): number | undefined {
+  const value = fields.value('tokens');
+  if (typeof value !== 'string') return fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER });
+  const tokens = parseTokens(value);
+  if (tokens === undefined) return fields.error('tokens', `tokens must be a whole number, got ${fields.shown('tokens')}`);
+  if (tokens > Number.MAX_SAFE_INTEGER) return fields.error('tokens', `tokens must be at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}, got ${fields.shown('tokens')}`);
+  return tokens;
 }
 
 function readTasksCompleted(fields: Fields, rows: number): number | undefined {

@@ -26,6 +26,11 @@ const REQUIRED: Record<'task' | 'human' | 'claude', string> = {
   claude: "add claude: the assistant's wall-clock time, e.g. claude: 19m",
 };
 
+/** A bare human number this large is more likely minutes than hours; a leverage this large, a unit mixed up. */
+const IMPLAUSIBLE_BARE_HOURS = 100;
+const IMPLAUSIBLE_LEVERAGE = 1000;
+const UNITS_HINT = 'a bare number means hours for human and minutes for claude';
+
 const SUPERVISION_HINT = 'give every task a supervision time (e.g. supervision: 6m), or none';
 
 /** One list item as read: the task when it is valid, and where things are for later checks. */
@@ -38,14 +43,14 @@ interface Row {
 }
 
 /** The rows of the record's tasks list; null when any row is wrong (the errors are in the record's diagnostics). */
-export function readTasks(record: Fields, items: unknown[]): Task[] | null {
-  const rows = items.map((item, index) => readRow(record, item, index + 1));
+export function readTasks(record: Fields, items: unknown[], workWeekHours: number): Task[] | null {
+  const rows = items.map((item, index) => readRow(record, item, index + 1, workWeekHours));
   const consistent = checkSupervision(record, rows);
   const tasks = rows.map((row) => row.task);
   return consistent && tasks.every((task) => task !== null) ? (tasks as Task[]) : null;
 }
 
-function readRow(record: Fields, item: unknown, n: number): Row {
+function readRow(record: Fields, item: unknown, n: number, workWeekHours: number): Row {
   const path = [...record.path, 'tasks', n - 1];
   const at = record.at.valueAt(path);
   if (!isPlainMap(item)) {
@@ -59,9 +64,13 @@ function readRow(record: Fields, item: unknown, n: number): Row {
     else if (fields.value(name) === undefined) fields.error(name, `${name} of task ${n} is empty`, hint);
   }
   const task = fields.text('task');
-  const humanMinutes = duration(fields, 'human', 'hours');
-  const claudeMinutes = duration(fields, 'claude', 'minutes');
-  const supervisionMinutes = duration(fields, 'supervision', 'minutes');
+  const humanMinutes = duration(fields, 'human', 'hours', workWeekHours);
+  const claudeMinutes = duration(fields, 'claude', 'minutes', workWeekHours);
+  const supervisionMinutes = duration(fields, 'supervision', 'minutes', workWeekHours);
+  if (humanMinutes !== undefined && claudeMinutes !== undefined && humanMinutes / claudeMinutes > IMPLAUSIBLE_LEVERAGE) {
+    const leverage = Math.round(humanMinutes / claudeMinutes).toLocaleString('en-US');
+    fields.warningAt(at, `task ${n} has a leverage of ${leverage}x (human ${fields.shown('human')}, claude ${fields.shown('claude')}): is a unit wrong?`, UNITS_HINT);
+  }
   const project = fields.text('project');
   record.diagnostics.push(...ownDiagnostics);
   const supervised = fields.value('supervision') === undefined ? null : fields;
@@ -83,12 +92,20 @@ function readRow(record: Fields, item: unknown, n: number): Row {
 }
 
 /** Minutes of a duration field; undefined when absent or wrong (then with an error). */
-function duration(fields: Fields, name: string, bareUnit: DurationUnit): number | undefined {
+function duration(fields: Fields, name: string, bareUnit: DurationUnit, workWeekHours: number): number | undefined {
   const value = fields.value(name);
   if (value === undefined) return undefined;
-  const result = parseDuration(value, name, bareUnit);
-  if (result.ok) return result.minutes;
-  return fields.error(name, result.message, result.hint);
+  const written = typeof value === 'number' ? fields.shown(name) : undefined;
+  const result = parseDuration(value, name, bareUnit, { workWeekHours, written });
+  if (!result.ok) return fields.error(name, result.message, result.hint);
+  if (bareUnit === 'hours' && isBareNumber(value) && result.minutes >= IMPLAUSIBLE_BARE_HOURS * 60) {
+    fields.warningAt(fields.valueAt(name), `${name} is ${String(value).trim()} hours: is that the unit meant?`, `${UNITS_HINT}; write the unit, e.g. ${name}: ${String(value).trim()}m`);
+  }
+  return result.minutes;
+}
+
+function isBareNumber(value: unknown): boolean {
+  return typeof value === 'number' || (typeof value === 'string' && /^[\d.,]+$/.test(value.trim()));
 }
 
 /** Either every task has supervision or none; false, with errors at the minority, otherwise. */
