@@ -38,7 +38,7 @@ export function isPlainMap(value: unknown): value is PlainMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Longest tag slug: a folder name must stay under 255 bytes on common file systems; 100 leaves room. */
+/** Longest tag slug in UTF-8 bytes: a folder name must stay under 255 bytes on common file systems; 100 leaves room. */
 export const MAX_TAG_SLUG = 100;
 
 export interface FieldSpec {
@@ -184,12 +184,13 @@ export class Fields {
     let ok = true;
     names.forEach((name, i) => {
       const slug = tagSlug(name);
-      if (slug.length <= MAX_TAG_SLUG) return;
+      const bytes = Buffer.byteLength(slug);
+      if (bytes <= MAX_TAG_SLUG) return;
       ok = false;
       const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
       this.errorAt(
         this.at.valueAt([...this.path, key, i]),
-        `the tag "${shown}" is too long: its page /tags/${slug.slice(0, 20)}…/ would need a ${slug.length}-character folder name (at most ${MAX_TAG_SLUG})`,
+        `the tag "${shown}" is too long: its page /tags/${slug.slice(0, 20)}…/ would need a ${bytes}-byte folder name (at most ${MAX_TAG_SLUG})`,
         'a tag is a short label, e.g. Time Record; write the longer text in the summary',
       );
     });
