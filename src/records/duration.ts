@@ -31,7 +31,7 @@ const UNIT_WORDS: Record<string, Unit> = {
 /** Largest first: the parts of a duration come in this order, each once. */
 const ORDER: readonly Unit[] = ['weeks', 'days', 'hours', 'minutes', 'seconds'];
 /** The units a field takes besides hours and minutes. */
-const EXTRA_UNITS: Record<DurationUnit, Unit[]> = { hours: ['weeks', 'days'], minutes: ['seconds'] };
+const EXTRA_UNITS: Record<DurationUnit, readonly Unit[]> = { hours: ['weeks', 'days'], minutes: ['seconds'] };
 
 /** A number with a decimal point or a decimal comma (`1,5`; a comma before three digits would be a thousands separator). */
 const NUMBER = String.raw`(\d+(?:[.,]\d{1,2}(?!\d)|\.\d+)?|\.\d+)`;
@@ -69,36 +69,40 @@ export function parseDuration(value: unknown, field: string, bareUnit: DurationU
   if (typeof value !== 'string') return fail(`${field} must be a duration`);
   const text = value.trim();
   if (text === '') return fail(`${field} is empty`);
-  if (RANGE.test(text)) return fail(`${field} is a range, got ${text}`, `give one value, your best estimate; ${hint}`);
-  if (APPROXIMATE.test(text)) return fail(`${field} is marked as approximate, got ${text}`, `every figure here is an estimate: give the value without ${/^[~≈]/.test(text) ? text[0] : 'the word'}`);
-  if (CLOCK.test(text)) return fail(`${field} looks like a clock time, got ${text}`, `write hours and minutes, e.g. ${field}: 1h 30m`);
-  if (YAML_NUMBER.test(text)) return fail(`${field} must be a plain number, got ${text}`, `write the number as digits; ${hint}`);
   if (BARE.test(text)) {
     const n = toNumber(text);
     return positive(bareUnit === 'hours' ? n * 60 : n, field, text, hint, bareUnit);
   }
   if (text.startsWith('-')) return fail(`${field} must be greater than zero, got ${text}`);
+  const minutes = sumOfParts(text, bareUnit, workWeekHours);
+  if (minutes !== undefined) return positive(minutes, field, text, hint, bareUnit);
+  // Why it is not a duration, when a reason can be told.
+  if (RANGE.test(text)) return fail(`${field} is a range, got ${text}`, `give one value, your best estimate; ${hint}`);
+  if (APPROXIMATE.test(text)) return fail(`${field} is marked as approximate, got ${text}`, `every figure here is an estimate: give the value without ${/^[~≈]/.test(text) ? text[0] : 'the word'}`);
+  if (CLOCK.test(text)) return fail(`${field} looks like a clock time, got ${text}`, `write hours and minutes, e.g. ${field}: 1h 30m`);
+  if (YAML_NUMBER.test(text)) return fail(`${field} must be a plain number, got ${text}`, `write the number as digits; ${hint}`);
+  return fail(`${field} must be a duration, got "${text}"`);
+}
 
-  const allowed = new Set<Unit>(['hours', 'minutes', ...EXTRA_UNITS[bareUnit]]);
-  const minutesIn = (unit: Unit): number =>
-    ({ weeks: workWeekHours * 60, days: (workWeekHours / 5) * 60, hours: 60, minutes: 1, seconds: 1 / 60 })[unit];
+/** The minutes of `2d 4h`, `1h 30m`, `1h30`, `45 sec`: parts largest unit first, each once; undefined when the text is not such parts. */
+function sumOfParts(text: string, bareUnit: DurationUnit, workWeekHours: number): number | undefined {
   let rest = text;
   let minutes = 0;
   let last = -1;
   while (rest.length > 0) {
     const match = PART.exec(rest);
-    if (!match) return fail(`${field} must be a duration, got "${text}"`);
+    if (!match) return undefined;
     const word = match[2]!.toLowerCase();
     // A number without a unit after hours is minutes: `1h30`, `1h 30`.
     const unit: Unit | undefined = word === '' ? (ORDER[last] === 'hours' ? 'minutes' : undefined) : UNIT_WORDS[word];
-    if (unit === undefined || !allowed.has(unit) || ORDER.indexOf(unit) <= last) {
-      return fail(`${field} must be a duration, got "${text}"`);
-    }
-    minutes += toNumber(match[1]!) * minutesIn(unit);
-    last = ORDER.indexOf(unit);
+    const order = unit === undefined ? -1 : ORDER.indexOf(unit);
+    if (unit === undefined || order <= last || !(unit === 'hours' || unit === 'minutes' || EXTRA_UNITS[bareUnit].includes(unit))) return undefined;
+    const per = unit === 'weeks' ? workWeekHours * 60 : unit === 'days' ? (workWeekHours / 5) * 60 : unit === 'hours' ? 60 : unit === 'minutes' ? 1 : 1 / 60;
+    minutes += toNumber(match[1]!) * per;
+    last = order;
     rest = rest.slice(match[0].length).trimStart();
   }
-  return positive(minutes, field, text, hint, bareUnit);
+  return minutes;
 }
 
 /**

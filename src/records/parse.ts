@@ -49,14 +49,14 @@ const IN_FILE_NAME: Position = { line: 0, column: 0 };
 
 /**
  * The front matter is read quickly (quick-yaml.ts) when it can be; when it cannot, or the
- * record has anything to report, the file is read again with every position
- * (readRecordLocated), and the same checks run over those values.
+ * record has an error, the file is read again with every position (readRecordLocated), and
+ * the same checks run over those values.
  */
 export function parseRecord(file: string, text: string, config: SiteConfig): ParsedRecord {
   return readQuickly(file, text, config) ?? readRecordLocated(file, text, config);
 }
 
-/** A valid record read without `yaml`'s parseDocument; null when there is anything to report, or the quick reading cannot tell. */
+/** A valid record (warnings allowed) read without `yaml`'s parseDocument; null when it has an error, or the quick reading cannot tell. */
 function readQuickly(file: string, text: string, config: SiteConfig): ParsedRecord | null {
   const named = fileNameDate(file);
   if (named && !named.valid) return null;
@@ -64,7 +64,7 @@ function readQuickly(file: string, text: string, config: SiteConfig): ParsedReco
   const quick = frontMatter === null ? null : quickValues(file, frontMatter, FRONT_MATTER_SHIFT);
   if (!quick) return null;
   const read = checkRecord(quick.values, quick.at, named?.iso, body, config);
-  return read.record && read.diagnostics.length === 0 ? read : null;
+  return read.record && !hasErrors(read.diagnostics) ? { ...read, diagnostics: sortDiagnostics(read.diagnostics) } : null;
 }
 
 /** The record read with `yaml`'s parseDocument, every problem located; diagnostics sorted by line and column. */

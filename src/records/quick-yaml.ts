@@ -22,13 +22,16 @@ const CORE_OPTIONS = new Document().options;
 /** How every test of those tags starts (test/records/quick-yaml.test.ts checks it): other plain scalars are strings. */
 export const MAY_RESOLVE = /^(?:$|[~NnTtFf0-9+.-])/;
 
+/** Any of the tags' tests, in one. */
+const ANY_CORE_TAG = new RegExp(CORE_TAGS.map((tag) => `(?:${tag.test!.source})`).join('|'));
+
 function coreTag(text: string): ScalarTag | undefined {
-  return MAY_RESOLVE.test(text) ? CORE_TAGS.find((tag) => tag.test!.test(text)) : undefined;
+  return CORE_TAGS.find((tag) => tag.test!.test(text));
 }
 
 const CORE_SCALAR = new jsYaml.Type('tag:leverage-record,2026:core-scalar', {
   kind: 'scalar',
-  resolve: (text: unknown) => typeof text === 'string' && coreTag(text) !== undefined,
+  resolve: (text: unknown) => typeof text === 'string' && MAY_RESOLVE.test(text) && ANY_CORE_TAG.test(text),
   construct: (text: string) => {
     const resolved = coreTag(text)!.resolve(text, () => undefined, CORE_OPTIONS);
     return isScalar(resolved) ? resolved.value : resolved;
@@ -176,9 +179,22 @@ class NodeLocator implements Locator {
     return found;
   }
 
+  private readonly childrenOf = new Map<number, number[]>();
+
+  /** js-yaml composes a list item twice, one node inside the other, both making the same value: the inner one. */
+  private unwrapped(node: number): number {
+    const { next, result } = this.nodes;
+    let at = node;
+    while (next[at] !== at + 1 && next[at + 1] === next[at] && Object.is(result[at + 1], result[at])) at++;
+    return at;
+  }
+
   private children(node: number): number[] {
-    const children: number[] = [];
-    for (let child = node + 1; child < this.nodes.next[node]!; child = this.nodes.next[child]!) children.push(child);
+    let children = this.childrenOf.get(node);
+    if (children) return children;
+    children = [];
+    for (let child = node + 1; child < this.nodes.next[node]!; child = this.nodes.next[child]!) children.push(this.unwrapped(child));
+    this.childrenOf.set(node, children);
     return children;
   }
 
@@ -190,7 +206,11 @@ class NodeLocator implements Locator {
   }
 
   private position(offset: number): Position {
-    const starts = (this.lineStarts ??= [0, ...[...this.text.matchAll(/\n/g)].map((m) => m.index + 1)]);
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let at = this.text.indexOf('\n'); at !== -1; at = this.text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
+    }
+    const starts = this.lineStarts;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
