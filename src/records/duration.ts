@@ -78,7 +78,7 @@ export function parseDuration(value: unknown, field: string, bareUnit: DurationU
   if (minutes !== undefined) return positive(minutes, field, text, hint, bareUnit);
   // Why it is not a duration, when a reason can be told.
   if (RANGE.test(text)) return fail(`${field} is a range, got ${text}`, `give one value, your best estimate; ${hint}`);
-  if (APPROXIMATE.test(text)) return fail(`${field} is marked as approximate, got ${text}`, `every figure here is an estimate: give the value without ${/^[~≈]/.test(text) ? text[0] : 'the word'}`);
+  if (APPROXIMATE.test(text)) return fail(`${field} is marked as approximate, got ${text}`, `every figure here is an estimate: give the value without ${/^[~≈]/.test(text) ? text[0] : 'the word'}; ${hint}`);
   if (CLOCK.test(text)) return fail(`${field} looks like a clock time, got ${text}`, `write hours and minutes, e.g. ${field}: 1h 30m`);
   if (YAML_NUMBER.test(text)) return fail(`${field} must be a plain number, got ${text}`, `write the number as digits; ${hint}`);
   return fail(`${field} must be a duration, got "${text}"`);

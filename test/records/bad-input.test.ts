@@ -240,7 +240,7 @@ describe('durations in a record', () => {
       'records/a.md:6:13: claude must be a plain number, got 0x10, which YAML reads as 16 (write the number as digits; e.g. 19m, 1h 30m, 90 minutes, or a bare number of minutes)',
     ]);
     expect(errorsOf(record('~4h', '1:30'))).toEqual([
-      'records/a.md:5:12: human is marked as approximate, got ~4h (every figure here is an estimate: give the value without ~)',
+      'records/a.md:5:12: human is marked as approximate, got ~4h (every figure here is an estimate: give the value without ~; e.g. 4h, 1.5 hours, 90m, 1h 30m, or a bare number of hours)',
       'records/a.md:6:13: claude looks like a clock time, got 1:30 (write hours and minutes, e.g. claude: 1h 30m)',
     ]);
   });
