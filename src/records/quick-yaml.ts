@@ -42,6 +42,8 @@ const SCHEMA = new jsYaml.Schema({ include: [jsYaml.FAILSAFE_SCHEMA], implicit: 
 
 /** Left to the located reading: a tab, a directive, an explicit key. */
 const NOT_QUICK = /\t|^[%?]/m;
+/** What an anchor, alias, tag or comment starts with: without any, there is none. */
+const NODE_PROPERTY_OR_COMMENT = /[&*!#]/;
 /** Where a comment may start. */
 const HASH = /(?:^|[ \r\n])#/gm;
 
@@ -118,6 +120,7 @@ class NodeLocator implements Locator {
 
   /** False when a node has an anchor, tag or alias, or when the text has a comment: the located reading tells where they are. */
   hasOnlyValues(): boolean {
+    if (!NODE_PROPERTY_OR_COMMENT.test(this.text)) return true;
     const { start, end, next } = this.nodes;
     for (let node = 0; node < start.length; node++) {
       const c = this.text[this.startOf(start[node]!)];
