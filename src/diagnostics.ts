@@ -140,7 +140,7 @@ export function nearestName(unknown: string, known: readonly string[]): string |
 }
 
 /** Edits from a to b: insert, delete, replace, or swap two neighbours (the commonest typo: `prot` → `port`). */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

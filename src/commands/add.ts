@@ -11,7 +11,7 @@ import { isCalendarDate } from '../leverage/dates.js';
 import { parseRecord } from '../records/read.js';
 import { parseDuration } from '../records/duration.js';
 import type { DurationUnit } from '../records/duration.js';
-import { closingOf } from '../records/frontmatter.js';
+import { splitFrontMatter } from '../records/frontmatter.js';
 import { machineTimeZone, zoneClock } from '../sessions/zone.js';
 import { badDate, siteSettings } from './logs.js';
 import { blogRoot } from './root.js';
@@ -129,10 +129,12 @@ export function appendTask(original: string, task: NewTask): Appended {
   const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
   const crlf = original.includes('\r\n');
   const text = original.slice(bom.length).replace(/\r\n/g, '\n');
-  if (text.split('\n', 1)[0]!.trimEnd() !== '---' || closingOf(text) === -1) {
+  const { frontMatter } = splitFrontMatter('', text, []);
+  if (frontMatter === null) {
     return { ok: false, message: 'it has no front matter between two --- lines to add a task to (leverage check shows what is wrong)' };
   }
-  const closing = closingOf(text);
+  // Where the closing `\n---` starts: the front matter's text begins after the opening `---`.
+  const closing = '---'.length + frontMatter.length;
   const yaml = text.slice(3, closing + 1);
   const doc = parseDocument(yaml);
   if (doc.errors.length > 0 || !isMap(doc.contents)) {

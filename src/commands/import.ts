@@ -56,7 +56,8 @@ function summary(report: ImportReport, checkOnly: boolean): string {
   if (count('exists')) parts.push(`${count('exists')} skipped (record file exists)`);
   if (count('failed')) parts.push(`${count('failed')} could not be read`);
   const lines = [`${plural(report.results.length, 'post', 'posts')}: ${parts.join(', ')}.`];
-  const mismatches = report.results.reduce((n, r) => n + r.mismatches, 0);
+  // Only the posts written (or that would be): a skipped post's figures change nothing.
+  const mismatches = report.results.filter((r) => r.status === 'imported').reduce((n, r) => n + r.mismatches, 0);
   if (mismatches > 0) {
     lines.push(
       `${plural(mismatches, 'printed figure disagrees', 'printed figures disagree')} with the durations: ` +

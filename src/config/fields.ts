@@ -1,18 +1,44 @@
 /**
- * Typed, located access to the keys of one YAML map. Every getter returns undefined when
- * the key is absent (or empty), and also when its value is wrong — then an error pointing
- * at the value has been added to the diagnostics. Unknown keys are warned about, naming the
- * nearest known one.
+ * Typed, located access to the keys of one map of plain YAML values. Every getter returns
+ * undefined when the key is absent (or empty), and also when its value is wrong — then an
+ * error pointing at the value has been added to the diagnostics. Unknown keys are warned
+ * about, naming the nearest known one. The values are plain (strings, numbers, booleans,
+ * null, arrays, objects); where each is written comes from a Locator, asked only when
+ * there is something to report.
  */
 
-import { isMap, isScalar, isSeq } from 'yaml';
-import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { nearestName } from '../diagnostics.js';
+import { editDistance, error, nearestName, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { LocatedYaml, Position } from './located-yaml.js';
 import { tagSlug } from '../site/slug.js';
 
-/** Longest tag slug: a folder name must stay under 255 bytes on common file systems; 100 leaves room. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Keys and list indexes from the document's root to one value. */
+export type Path = readonly (string | number)[];
+
+/** Where the values of one document are written. */
+export interface Locator {
+  readonly file: string;
+  /** Where the key that ends `path` is written. */
+  keyAt(path: Path): Position;
+  /** Where the value at `path` starts; the key when the value is empty. */
+  valueAt(path: Path): Position;
+  /** The value at `path` as written, shortened for messages. */
+  shown(path: Path): string;
+  /** When the plain text at `path` is followed by a comment on its line: where the `#` is, and the line from the value on. */
+  commentAfter(path: Path): { at: Position; line: string } | null;
+}
+
+export type PlainMap = Record<string, unknown>;
+
+export function isPlainMap(value: unknown): value is PlainMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Longest tag slug in UTF-8 bytes: a folder name must stay under 255 bytes on common file systems; 100 leaves room. */
 export const MAX_TAG_SLUG = 100;
 
 export interface FieldSpec {
@@ -21,50 +47,44 @@ export interface FieldSpec {
   known: readonly string[];
   /** What a right value looks like, per key: the hint of every error about that key. */
   hints: Readonly<Record<string, string>>;
+  /** A key within two edits of a known one is an error (the value meant for it would be lost), not a warning. */
+  misspeltIsError?: boolean;
 }
 
-export class Fields {
-  private readonly pairs = new Map<string, Pair>();
+/** Edits (insertions, deletions, substitutions) within which an unknown key is taken for a misspelt known one. */
+const MISSPELT_EDITS = 2;
 
+export class Fields {
   constructor(
-    readonly yaml: LocatedYaml,
-    map: YAMLMap,
+    private readonly values: PlainMap,
+    readonly at: Locator,
+    /** Where this map is in the document. */
+    readonly path: Path,
     private readonly spec: FieldSpec,
     readonly diagnostics: Diagnostic[],
   ) {
-    for (const pair of map.items as Pair[]) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : yaml.sourceOf(pair.key as Node);
-      if (spec.known.includes(key)) this.pairs.set(key, pair);
-      else this.warnUnknown(key, pair.key as Node);
+    for (const key of Object.keys(values)) {
+      if (!spec.known.includes(key)) this.warnUnknown(key);
     }
   }
 
   /** True when the key is written, even with an empty value. */
   has(key: string): boolean {
-    return this.pairs.has(key);
+    return Object.hasOwn(this.values, key) && this.spec.known.includes(key);
   }
 
   keyAt(key: string): Position {
-    return this.yaml.of(this.pairs.get(key)!.key as Node);
+    return this.at.keyAt([...this.path, key]);
   }
 
   /** Where the value starts; the key when the value is empty. */
   valueAt(key: string): Position {
-    const value = this.pairs.get(key)?.value as Node | null | undefined;
-    return value?.range && !isEmptyScalar(value) ? this.yaml.of(value) : this.keyAt(key);
+    return this.at.valueAt([...this.path, key]);
   }
 
-  /** The value node, aliases resolved; undefined when absent. */
-  node(key: string): Node | undefined {
-    return this.yaml.resolve(this.pairs.get(key)?.value);
-  }
-
-  /** A scalar's value, a collection's node; undefined when absent or null. */
+  /** The value; undefined when absent or null. */
   value(key: string): unknown {
-    const node = this.node(key);
-    if (node === undefined || node === null) return undefined;
-    if (!isScalar(node)) return node;
-    return node.value === null ? undefined : node.value;
+    return this.has(key) ? (this.values[key] ?? undefined) : undefined;
   }
 
   /** Adds an error at the key's value, with the key's hint unless another is given. */
@@ -74,8 +94,13 @@ export class Fields {
 
   /** Adds an error at a position of this map's file. */
   errorAt(at: Position, message: string, hint?: string): undefined {
-    this.diagnostics.push(this.yaml.error(at, message, hint));
+    this.diagnostics.push(error(this.at.file, at.line, at.column, message, hint));
     return undefined;
+  }
+
+  /** Adds a warning at a position of this map's file. */
+  warningAt(at: Position, message: string, hint?: string): void {
+    this.diagnostics.push(warning(this.at.file, at.line, at.column, message, hint));
   }
 
   string(key: string, { allowEmpty = false } = {}): string | undefined {
@@ -84,6 +109,18 @@ export class Fields {
     if (typeof value !== 'string') return this.wrongType(key, 'text');
     if (!allowEmpty && value.trim() === '') return this.error(key, `${key} is empty`);
     return value;
+  }
+
+  /**
+   * Text the author wrote for readers: an error when a comment cut it short (`Fix bug #123`
+   * is `Fix bug` in YAML unless quoted).
+   */
+  text(key: string): string | undefined {
+    const value = this.string(key);
+    const cut = value === undefined ? null : this.at.commentAfter([...this.path, key]);
+    if (!cut) return value;
+    const comment = cut.line.slice(cut.line.indexOf('#'));
+    return this.errorAt(cut.at, `${key} is cut short: YAML reads "${comment}" as a comment`, `quote the value: ${key}: ${JSON.stringify(cut.line)}`);
   }
 
   oneOf<T extends string>(key: string, options: readonly T[]): T | undefined {
@@ -119,22 +156,20 @@ export class Fields {
     return value;
   }
 
-  /** A YAML list's items (aliases resolved). */
-  list(key: string): Node[] | undefined {
-    const node = this.present(key);
-    if (node === undefined) return undefined;
-    if (!isSeq(node)) return this.wrongType(key, 'a list');
-    return (node as YAMLSeq).items.map((item) => this.yaml.resolve(item) as Node);
+  /** A YAML list's items. */
+  list(key: string): unknown[] | undefined {
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return this.wrongType(key, 'a list');
+    return value;
   }
 
   /** A list of non-empty texts; an error at each item that is not. */
   stringList(key: string): string[] | undefined {
     const items = this.list(key);
     if (items === undefined) return undefined;
-    const strings = items.map((item) =>
-      isScalar(item) && typeof item.value === 'string' && item.value.trim() !== ''
-        ? item.value
-        : this.itemError(key, item),
+    const strings = items.map((item, i) =>
+      typeof item === 'string' && item.trim() !== '' ? item : this.itemError(key, [...this.path, key, i]),
     );
     return strings.every((s) => s !== undefined) ? (strings as string[]) : undefined;
   }
@@ -146,19 +181,17 @@ export class Fields {
   tagList(key: string): string[] | undefined {
     const names = this.stringList(key);
     if (names === undefined) return undefined;
-    const items = this.list(key)!;
     let ok = true;
     names.forEach((name, i) => {
       const slug = tagSlug(name);
-      if (slug.length <= MAX_TAG_SLUG) return;
+      const bytes = Buffer.byteLength(slug);
+      if (bytes <= MAX_TAG_SLUG) return;
       ok = false;
       const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
-      this.diagnostics.push(
-        this.yaml.error(
-          items[i]!,
-          `the tag "${shown}" is too long: its page /tags/${slug.slice(0, 20)}…/ would need a ${slug.length}-character folder name (at most ${MAX_TAG_SLUG})`,
-          'a tag is a short label, e.g. Time Record; write the longer text in the summary',
-        ),
+      this.errorAt(
+        this.at.valueAt([...this.path, key, i]),
+        `the tag "${shown}" is too long: its page /tags/${slug.slice(0, 20)}…/ would need a ${bytes}-byte folder name (at most ${MAX_TAG_SLUG})`,
+        'a tag is a short label, e.g. Time Record; write the longer text in the summary',
       );
     });
     return ok ? names : undefined;
@@ -166,26 +199,25 @@ export class Fields {
 
   /** A map of the given spec; undefined (with an error) when the value is not a map. */
   map(key: string, spec: FieldSpec): Fields | undefined {
-    const node = this.present(key);
-    if (node === undefined) return undefined;
-    if (!isMap(node)) return this.wrongType(key, 'a map of `name: value` lines');
-    return new Fields(this.yaml, node as YAMLMap, spec, this.diagnostics);
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (!isPlainMap(value)) return this.wrongType(key, 'a map of `name: value` lines');
+    return new Fields(value, this.at, [...this.path, key], spec, this.diagnostics);
   }
 
   /** A map from text to text. */
   stringMap(key: string): Record<string, string> | undefined {
-    const node = this.present(key);
-    if (node === undefined) return undefined;
-    if (!isMap(node)) return this.wrongType(key, 'a map of `name: replacement` lines');
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (!isPlainMap(value)) return this.wrongType(key, 'a map of `name: replacement` lines');
     const result: Record<string, string> = {};
     let ok = true;
-    for (const pair of (node as YAMLMap).items as Pair[]) {
-      const name = isScalar(pair.key) ? pair.key.value : undefined;
-      const value = this.yaml.resolve(pair.value);
-      if (typeof name === 'string' && name.trim() !== '' && isScalar(value) && typeof value.value === 'string') {
-        result[name] = value.value;
+    for (const [name, replacement] of Object.entries(value)) {
+      if (name.trim() !== '' && typeof replacement === 'string') {
+        result[name] = replacement;
       } else {
-        this.itemError(key, typeof name === 'string' && value ? value : (pair.key as Node));
+        const path = [...this.path, key, name];
+        this.itemError(key, path, name.trim() === '' ? this.at.keyAt(path) : undefined);
         ok = false;
       }
     }
@@ -194,41 +226,28 @@ export class Fields {
 
   /** The value as written, for messages. */
   shown(key: string): string {
-    const node = this.node(key);
-    return node ? this.yaml.sourceOf(node) : '';
-  }
-
-  /** The value node unless the key is absent or its value null. */
-  private present(key: string): Node | undefined {
-    return this.value(key) === undefined ? undefined : this.node(key);
+    return this.at.shown([...this.path, key]);
   }
 
   private wrongType(key: string, kind: string): undefined {
     const value = this.value(key);
-    const hint =
-      kind === 'text' && isScalar(this.node(key))
-        ? `put it in quotes: ${key}: "${String(value)}"`
-        : undefined;
+    const hint = kind === 'text' && typeof value !== 'object' ? `put it in quotes: ${key}: "${String(value)}"` : undefined;
     return this.error(key, `${key} must be ${kind}, got ${this.shown(key)}`, hint);
   }
 
-  private itemError(key: string, item: Node): undefined {
-    const hint = this.spec.hints[key];
-    this.diagnostics.push(
-      this.yaml.error(item, `each entry of ${key} must be non-empty text, got ${this.yaml.sourceOf(item) || 'nothing'}`, hint),
-    );
-    return undefined;
+  private itemError(key: string, item: Path, at = this.at.valueAt(item)): undefined {
+    return this.errorAt(at, `each entry of ${key} must be non-empty text, got ${this.at.shown(item) || 'nothing'}`, this.spec.hints[key]);
   }
 
-  private warnUnknown(key: string, keyNode: Node): void {
+  private warnUnknown(key: string): void {
     const nearest = nearestName(key, this.spec.known);
-    const hint = nearest
-      ? `did you mean ${nearest}?`
-      : `known ${this.spec.noun}s: ${this.spec.known.join(', ')}`;
-    this.diagnostics.push(this.yaml.warning(keyNode, `unknown ${this.spec.noun} ${key}`, hint));
+    const at = this.keyAt(key);
+    if (nearest && this.spec.misspeltIsError && editDistance(key.toLowerCase(), nearest.toLowerCase()) <= MISSPELT_EDITS) {
+      const message = `unknown ${this.spec.noun} ${key}, close to ${nearest}: its value would be left out`;
+      this.diagnostics.push(error(this.at.file, at.line, at.column, message, `did you mean ${nearest}?`));
+      return;
+    }
+    const hint = nearest ? `did you mean ${nearest}?` : `known ${this.spec.noun}s: ${this.spec.known.join(', ')}`;
+    this.diagnostics.push(warning(this.at.file, at.line, at.column, `unknown ${this.spec.noun} ${key}`, hint));
   }
-}
-
-function isEmptyScalar(node: Node): boolean {
-  return isScalar(node) && node.value === null && (node.source ?? '') === '';
 }

@@ -6,7 +6,7 @@ import { hasErrors, sortDiagnostics, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { Fields } from './fields.js';
 import type { FieldSpec } from './fields.js';
-import { parseLocatedYaml, topMap } from './located-yaml.js';
+import { parseLocatedYaml, plainValues, topMap } from './located-yaml.js';
 import { readTextFile } from './text-file.js';
 import { isTimeZone } from '../sessions/zone.js';
 import { CONFIG_KEYS, DEFAULT_CONFIG } from './types.js';
@@ -117,11 +117,14 @@ async function readConfig(root: string, exists: boolean): Promise<LoadedConfig> 
 export function parseConfig(file: string, source: string): LoadedConfig {
   const config = structuredClone(DEFAULT_CONFIG);
   const { yaml, diagnostics } = parseLocatedYaml(file, source.replace(/^\uFEFF/, ''));
-  const map = yaml && topMap(yaml, { line: 1, column: 1 }, file, diagnostics);
-  if (yaml && map) {
-    const fields = new Fields(yaml, map, CONFIG_SPEC, diagnostics);
-    for (const key of CONFIG_KEYS) readKey(config, fields, key);
-    servePathOfUrl(config, fields);
+  if (yaml) {
+    const { values, at } = plainValues(yaml);
+    const map = topMap(values, at, { line: 1, column: 1 }, file, diagnostics);
+    const fields = map && new Fields(map, at, [], CONFIG_SPEC, diagnostics);
+    if (fields) {
+      for (const key of CONFIG_KEYS) readKey(config, fields, key);
+      servePathOfUrl(config, fields);
+    }
   }
   return { config, diagnostics: sortDiagnostics(diagnostics), file, source };
 }

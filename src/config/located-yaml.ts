@@ -3,22 +3,14 @@
  * `line:column` the author sees in the file. Used for `site.yaml` and for record front matter.
  */
 
-import { isAlias, isMap, LineCounter, parseDocument, visit, YAMLMap } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { error, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { readSimpleYaml } from './simple-yaml.js';
+import { isPlainMap } from './fields.js';
+import type { Locator, Path, PlainMap, Position } from './fields.js';
 
-export interface Position {
-  line: number;
-  column: number;
-}
-
-/**
- * Whether plain, regular YAML is read by the fast reader of simple-yaml.ts instead of
- * `parseDocument`. Both give the same tree; the tests turn it off to compare them.
- */
-export const simpleYamlReader = { enabled: true };
+export type { Position } from './fields.js';
 
 /** Aliases may not expand to more than this many nodes (a "billion laughs" guard). */
 const MAX_ALIAS_COUNT = 100;
@@ -32,8 +24,8 @@ export class LocatedYaml {
     private readonly lines: LineCounter,
     /** Columns to add on the text's first line (front matter starts after `---`). */
     readonly firstLineShift: number,
-    /** The document `parseDocument` made, to resolve aliases; null when the fast reader read the text (it reads no aliases). */
-    readonly doc: Document.Parsed | null,
+    /** The document `parseDocument` made, to resolve aliases. */
+    readonly doc: Document.Parsed,
   ) {}
 
   at(offset: number): Position {
@@ -55,7 +47,7 @@ export class LocatedYaml {
 
   /** The node an alias stands for; other nodes as they are. */
   resolve(node: unknown): Node | undefined {
-    if (isAlias(node)) return this.doc ? node.resolve(this.doc) : undefined;
+    if (isAlias(node)) return node.resolve(this.doc);
     return node as Node | undefined;
   }
 
@@ -79,8 +71,6 @@ export function parseLocatedYaml(
   text: string,
   firstLineShift = 0,
 ): { yaml: LocatedYaml | null; diagnostics: Diagnostic[] } {
-  const simple = simpleYamlReader.enabled ? readSimpleYaml(text) : null;
-  if (simple) return { yaml: new LocatedYaml(file, simple.contents, text, simple.lines, firstLineShift, null), diagnostics: [] };
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -182,22 +172,84 @@ function checkAliases(yaml: LocatedYaml, doc: Document.Parsed): Diagnostic | nul
   }
 }
 
+/** One value of the document: the node where it is written (an alias, maybe), the node it stands for, its key. */
+interface Written {
+  key: Node | null;
+  written: Node | null;
+  node: Node | null;
+}
+
+/**
+ * The document as plain values (aliases expanded: parseLocatedYaml has bounded them), and
+ * where each is written.
+ */
+export function plainValues(yaml: LocatedYaml): { values: unknown; at: Locator } {
+  const index = new Map<string, Written>();
+  const walk = (written: unknown, path: Path, key: Node | null): unknown => {
+    const node = (yaml.resolve(written) ?? null) as Node | null;
+    index.set(pathKey(path), { key, written: (written ?? null) as Node | null, node });
+    if (isMap(node)) {
+      const map: PlainMap = Object.create(null);
+      for (const pair of node.items as Pair[]) {
+        const name = keyName(yaml, pair.key as Node | null);
+        map[name] = walk(pair.value, [...path, name], pair.key as Node | null);
+      }
+      return map;
+    }
+    // A list item is located where the value it stands for is written.
+    if (isSeq(node)) return node.items.map((item, i) => walk(yaml.resolve(item), [...path, i], null));
+    return isScalar(node) ? node.value : null;
+  };
+  const values = walk(yaml.contents, [], null);
+  const find = (path: Path): Written => index.get(pathKey(path)) ?? { key: null, written: null, node: null };
+  const start = yaml.at(0);
+  const at: Locator = {
+    file: yaml.file,
+    keyAt: (path) => {
+      const { key } = find(path);
+      return key ? yaml.of(key) : start;
+    },
+    valueAt: (path) => {
+      const { written } = find(path);
+      if (typeof path.at(-1) === 'number' || path.length === 0) return written ? yaml.of(written) : start;
+      return written?.range && !isEmptyScalar(written) ? yaml.of(written) : at.keyAt(path);
+    },
+    shown: (path) => {
+      const { node } = find(path);
+      return node ? yaml.sourceOf(node) : '';
+    },
+    commentAfter: (path) => {
+      const { node } = find(path);
+      if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return null;
+      const [start, valueEnd, nodeEnd] = node.range;
+      const hash = yaml.text.indexOf('#', valueEnd);
+      if (hash === -1 || hash >= nodeEnd) return null;
+      const lineEnd = yaml.text.indexOf('\n', hash);
+      return { at: yaml.at(hash), line: yaml.text.slice(start, lineEnd === -1 ? undefined : lineEnd).trim() };
+    },
+  };
+  return { values, at };
+}
+
+function pathKey(path: Path): string {
+  return path.join('\u0000');
+}
+
+function keyName(yaml: LocatedYaml, key: Node | null): string {
+  if (key === null) return '';
+  return isScalar(key) ? String(key.value) : yaml.sourceOf(key);
+}
+
+function isEmptyScalar(node: Node): boolean {
+  return isScalar(node) && node.value === null && (node.source ?? '') === '';
+}
+
 /** The top-level map of a document (empty when the document is); null, with an error, when it is something else. */
-export function topMap(
-  yaml: LocatedYaml,
-  fallback: Position,
-  what: string,
-  diagnostics: Diagnostic[],
-): YAMLMap | null {
-  const contents = yaml.resolve(yaml.contents);
-  if (contents == null) return new YAMLMap();
-  if (isMap(contents)) return contents;
-  diagnostics.push(
-    yaml.error(
-      contents.range ? contents : fallback,
-      `${what} must be \`key: value\` lines, got ${yaml.sourceOf(contents)}`,
-      'write one `key: value` per line',
-    ),
-  );
+export function topMap(values: unknown, at: Locator, fallback: Position, what: string, diagnostics: Diagnostic[]): PlainMap | null {
+  if (values == null) return {};
+  if (isPlainMap(values)) return values;
+  const shown = at.shown([]);
+  const where = shown ? at.valueAt([]) : fallback;
+  diagnostics.push(error(at.file, where.line, where.column, `${what} must be \`key: value\` lines, got ${shown}`, 'write one `key: value` per line'));
   return null;
 }

@@ -71,7 +71,7 @@ export function convertPost(
 ): { ok: true; post: ImportedPost; recordText: string; mismatches: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
   const read = readPost(text, file);
   if (!read.ok) return read;
-  const interpreted = interpretPost(read.source);
+  const interpreted = interpretPost(read.source, workWeekHours);
   if (!interpreted.ok) return interpreted;
   const post = interpreted.post;
   return { ok: true, post, recordText: recordFileText(post), mismatches: verifyPost(post, { workWeekHours }) };

@@ -18,7 +18,7 @@ type TableBlock = Extract<SourceBlock, { kind: 'table' }>;
 const TASK_TABLE_HINT =
   'a table with Task, Human and Claude columns, e.g. "# | Task | Human Est. | Claude | Leverage"';
 
-export function interpretPost(source: PostSource): InterpretResult {
+export function interpretPost(source: PostSource, workWeekHours: number): InterpretResult {
   const { file } = source;
   const tables = source.blocks.filter((b): b is TableBlock => b.kind === 'table');
   const taskTables: Array<{ block: TableBlock; columns: ColumnMap }> = [];
@@ -41,7 +41,7 @@ export function interpretPost(source: PostSource): InterpretResult {
     return { ok: false, diagnostics: problems };
   }
 
-  const read = readTaskTable(taskTable.block.table, taskTable.columns, file);
+  const read = readTaskTable(taskTable.block.table, taskTable.columns, file, workWeekHours);
   problems.push(...read.diagnostics.filter((d) => d.severity === 'error'));
   if (read.tasks.length === 0 && problems.length === 0) {
     problems.push(error(file, taskTable.block.line, 0, 'the task table has no rows'));

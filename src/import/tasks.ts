@@ -5,7 +5,7 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { roundHalfAway } from '../leverage/format.js';
-import { describeDurationForms, type DurationUnit } from '../records/duration.js';
+import type { DurationUnit } from '../records/duration.js';
 import { aggregateEntry } from './aggregate.js';
 import type { ColumnMap, ColumnRole } from './columns.js';
 import type { AggregateEntry, AggregateKind, ImportedTask, Printed, SourceRow, SourceTable } from './model.js';
@@ -21,7 +21,7 @@ export interface TaskTableResult {
 const EMPTY = /^(?:|-|—|–|n\/?a|none)$/i;
 const TOTAL_ROW = /^(?:total|totals|sum|overall|all)\b/i;
 
-export function readTaskTable(table: SourceTable, columns: ColumnMap, file: string): TaskTableResult {
+export function readTaskTable(table: SourceTable, columns: ColumnMap, file: string, workWeekHours: number): TaskTableResult {
   const header = (role: ColumnRole): string => {
     const index = columns[role];
     return index === undefined ? role : table.header.cells[index]?.text || role;
@@ -49,11 +49,9 @@ export function readTaskTable(table: SourceTable, columns: ColumnMap, file: stri
     const duration = (role: 'human' | 'claude' | 'supervision', unit: DurationUnit): number | null => {
       const text = cell(row, role)?.text ?? '';
       if (role === 'supervision' && EMPTY.test(text)) return null;
-      const parsed = parseDurationCell(text, header(role), unit);
+      const parsed = parseDurationCell(text, header(role), unit, workWeekHours);
       if (parsed.ok) return parsed.minutes;
-      diagnostics.push(
-        error(file, row.line, 0, `${where}: cannot read ${header(role)} "${text}" as a duration`, describeDurationForms(unit)),
-      );
+      diagnostics.push(error(file, row.line, 0, `${where}: cannot read ${header(role)} "${text}" as a duration`, parsed.hint));
       return null;
     };
     const human = duration('human', 'hours');

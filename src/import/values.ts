@@ -3,7 +3,8 @@
  * `60.0h`, `1.5 hours`, bare numbers in the column's unit), factors (`180x`, `80.0x`),
  * week counts (`0.40w`), and aggregate figures (`1,096 hours (~27.4 work weeks)`,
  * `~2,095,000`, `35 (grouped into 15 categories above)`). Durations go through the record
- * parser (src/records/duration.ts) after the decoration authors add is taken off.
+ * parser (src/records/duration.ts), which reads the same forms as a record, after the
+ * decoration authors add is taken off.
  */
 import { parseDuration, type DurationResult, type DurationUnit } from '../records/duration.js';
 import type { Printed, PrintedQuantity } from './model.js';
@@ -20,7 +21,10 @@ function toNumber(printed: string): number {
   return Number(printed.replace(/,/g, ''));
 }
 
-/** Takes off `~`, `≈`, thousands separators, a trailing note in parentheses, emphasis marks. */
+/**
+ * Takes off `~`, `≈` (old posts mark estimates so; the record gets the plain value),
+ * thousands separators, a trailing note in parentheses, emphasis marks.
+ */
 function clean(text: string): string {
   return text
     .replace(/\(.*\)\s*$/, '')
@@ -29,9 +33,12 @@ function clean(text: string): string {
     .trim();
 }
 
-/** A duration cell; `bareUnit` is the unit of a bare number (hours for Human, minutes otherwise). */
-export function parseDurationCell(text: string, column: string, bareUnit: DurationUnit): DurationResult {
-  return parseDuration(clean(text), column, bareUnit);
+/**
+ * A duration cell, in the forms of a record (src/records/duration.ts); `bareUnit` is the unit
+ * of a bare number (hours for Human, minutes otherwise), `workWeekHours` gives days and weeks.
+ */
+export function parseDurationCell(text: string, column: string, bareUnit: DurationUnit, workWeekHours = 40): DurationResult {
+  return parseDuration(clean(text), column, bareUnit, { workWeekHours });
 }
 
 /** `180x`, `80.0x`, `38×`, `38`; null when the cell holds no factor. */

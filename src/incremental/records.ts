@@ -7,7 +7,10 @@ import { statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SiteConfig } from '../config/types.js';
 import { assembleRecords } from '../records/read.js';
-import type { RecordSet } from '../site/types.js';
+import type { RecordSet, RecordSummary } from '../site/types.js';
+import type { LeverageRecord } from '../records/types.js';
+import { respellTagLinks, respellTags, type TagSpellings } from '../records/tag-collisions.js';
+import { hashBytes } from './fingerprint.js';
 import { recordData, withFileState, type CachedRecords, type FileState } from './cache.js';
 import { runJobs } from './pool.js';
 import type { RecordJob } from './process.js';
@@ -82,15 +85,33 @@ export async function loadRecords(
     options,
   );
   const valid = assembled.records.map((record) => entries[record.file]!);
+  const spellings = assembled.tagSpellings;
   return {
     records: {
-      summaries: valid.map((entry) => entry.summary!),
-      record: (index) => recordData(valid[index]!).record,
-      content: (index) => recordData(valid[index]!).content,
+      summaries: valid.map((entry) => respelledSummary(entry.summary!, spellings)),
+      record: (index) => respelledRecord(recordData(valid[index]!).record, spellings),
+      content: (index) => respellTags(recordData(valid[index]!).content, spellings),
     },
     diagnostics: assembled.diagnostics,
     entries,
     processed,
     dirty: jobs.length > 0 || Object.keys(cached).length !== scan.files.length,
   };
+}
+
+/**
+ * A record's summary with its tags in their pages' spellings (chosen across all records). Its
+ * numbers part changes with them: the pages that show its tags depend on that part.
+ */
+function respelledSummary(summary: RecordSummary, spellings: TagSpellings): RecordSummary {
+  const tags = respellTagLinks(summary.tags, spellings);
+  if (tags === summary.tags) return summary;
+  const numbers = hashBytes(`${summary.parts.numbers}\0${tags.map((tag) => tag.text).join('\0')}`);
+  const sourceTags = [...new Set(summary.sourceTags.map((name) => spellings.get(name) ?? name))];
+  return { ...summary, tags: [...tags], sourceTags, parts: { ...summary.parts, numbers } };
+}
+
+function respelledRecord(record: LeverageRecord, spellings: TagSpellings): LeverageRecord {
+  if (spellings.size === 0 || !record.tags.some((name) => spellings.has(name))) return record;
+  return { ...record, tags: [...new Set(record.tags.map((name) => spellings.get(name) ?? name))] };
 }

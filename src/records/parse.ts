@@ -1,18 +1,17 @@
 /** One record file's text → a validated LeverageRecord, or located diagnostics. Pure. */
 
-import type { Node } from 'yaml';
 import { error, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { Fields } from '../config/fields.js';
-import type { FieldSpec } from '../config/fields.js';
-import { topMap } from '../config/located-yaml.js';
-import type { Position } from '../config/located-yaml.js';
+import type { FieldSpec, Locator, Position } from '../config/fields.js';
+import { parseLocatedYaml, plainValues, topMap } from '../config/located-yaml.js';
 import type { SiteConfig } from '../config/types.js';
 import { isCalendarDate } from '../leverage/dates.js';
 import { calendarDay, completeRecord, fileNameDate } from './record-fields.js';
-import { readRegularRecord, regularRecordReader } from './regular-record.js';
-import { FRONT_MATTER_START, splitFrontMatter } from './frontmatter.js';
+import { FRONT_MATTER_SHIFT, FRONT_MATTER_START, splitFrontMatter } from './frontmatter.js';
+import { quickValues } from './quick-yaml.js';
 import { readTasks } from './tasks.js';
+import { parseTokens, TOKENS_HINT } from './tokens.js';
 import type { LeverageRecord, Task } from './types.js';
 
 export interface ParsedRecord {
@@ -37,50 +36,72 @@ const RECORD_SPEC: FieldSpec = {
     model: 'e.g. model: Claude Opus 4.6',
     tags: 'a list of tags, e.g. tags: [AI, Time Record]',
     summary: 'one paragraph of text',
-    tokens: 'a whole number without separators, e.g. tokens: 2095000',
+    tokens: TOKENS_HINT,
     tasksCompleted: 'a whole number, e.g. tasksCompleted: 35',
     draft: 'draft: true or draft: false',
     tasks: 'a list of tasks, each with task, human and claude',
   },
+  misspeltIsError: true,
 };
 
 const TASKS_HINT = 'list at least one task under tasks:, each with task, human and claude';
 const IN_FILE_NAME: Position = { line: 0, column: 0 };
 
 /**
- * A valid record of the regular shape is read directly (regular-record.ts); any other file
- * the full way, which finds every problem. Diagnostics come sorted by line and column.
+ * The front matter is read quickly (quick-yaml.ts) when it can be; when it cannot, or the
+ * record has an error, the file is read again with every position (readRecordLocated), and
+ * the same checks run over those values.
  */
 export function parseRecord(file: string, text: string, config: SiteConfig): ParsedRecord {
-  const regular = regularRecordReader.enabled ? readRegularRecord(file, text, config) : null;
-  if (regular) return regular;
-  const result = checkRecord(file, text, config);
-  return { ...result, diagnostics: sortDiagnostics(result.diagnostics) };
+  return readQuickly(file, text, config) ?? readRecordLocated(file, text, config);
 }
 
-function checkRecord(file: string, text: string, config: SiteConfig): ParsedRecord {
+/** A valid record (warnings allowed) read without `yaml`'s parseDocument; null when it has an error, or the quick reading cannot tell. */
+function readQuickly(file: string, text: string, config: SiteConfig): ParsedRecord | null {
+  const named = fileNameDate(file);
+  if (named && !named.valid) return null;
+  const { frontMatter, body } = splitFrontMatter(file, text, []);
+  const quick = frontMatter === null ? null : quickValues(file, frontMatter, FRONT_MATTER_SHIFT);
+  if (!quick) return null;
+  const read = checkRecord(quick.values, quick.at, named?.iso, body, config);
+  return read.record && !hasErrors(read.diagnostics) ? { ...read, diagnostics: sortDiagnostics(read.diagnostics) } : null;
+}
+
+/** The record read with `yaml`'s parseDocument, every problem located; diagnostics sorted by line and column. */
+export function readRecordLocated(file: string, text: string, config: SiteConfig): ParsedRecord {
   const diagnostics: Diagnostic[] = [];
   const fileDate = dateFromFileName(file, diagnostics);
-  const { yaml, body } = splitFrontMatter(file, text, diagnostics);
-  const map = yaml && topMap(yaml, FRONT_MATTER_START, 'the front matter', diagnostics);
-  if (!yaml || !map) {
-    return { record: null, diagnostics, date: fileDate ? { iso: fileDate, at: IN_FILE_NAME } : null };
-  }
-  const fields = new Fields(yaml, map, RECORD_SPEC, diagnostics);
+  const noRecord = (): ParsedRecord => ({ record: null, diagnostics: sortDiagnostics(diagnostics), date: fileDate ? { iso: fileDate, at: IN_FILE_NAME } : null });
+  const { frontMatter, body } = splitFrontMatter(file, text, diagnostics);
+  if (frontMatter === null) return noRecord();
+  const parsed = parseLocatedYaml(file, frontMatter, FRONT_MATTER_SHIFT);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.yaml) return noRecord();
+  const { values, at } = plainValues(parsed.yaml);
+  const read = checkRecord(values, at, fileDate, body, config);
+  return { ...read, diagnostics: sortDiagnostics([...diagnostics, ...read.diagnostics]) };
+}
+
+/** Every check of a record, over its front matter's plain values. */
+function checkRecord(values: unknown, at: Locator, fileDate: string | undefined, body: string, config: SiteConfig): ParsedRecord {
+  const diagnostics: Diagnostic[] = [];
+  const map = topMap(values, at, FRONT_MATTER_START, 'the front matter', diagnostics);
+  if (!map) return { record: null, diagnostics, date: fileDate ? { iso: fileDate, at: IN_FILE_NAME } : null };
+  const fields = new Fields(map, at, [], RECORD_SPEC, diagnostics);
   const date = readDate(fields, fileDate);
   const items = fields.list('tasks');
-  const tasks = readTaskList(fields, items);
+  const tasks = readTaskList(fields, items, config.workWeekHours);
   const read = {
-    title: fields.string('title'),
-    model: fields.string('model'),
+    title: fields.text('title'),
+    model: fields.text('model'),
     tags: fields.tagList('tags'),
-    summary: fields.string('summary'),
-    tokens: fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER }),
+    summary: fields.text('summary'),
+    tokens: readTokens(fields),
     tasksCompleted: readTasksCompleted(fields, items?.length ?? 0),
     draft: fields.boolean('draft'),
   };
   if (hasErrors(diagnostics) || !date || !tasks) return { record: null, diagnostics, date };
-  const record = completeRecord(read, { date: date.iso, file }, tasks, body, config);
+  const record = completeRecord(read, { date: date.iso, file: at.file }, tasks, body, config);
   return { record, diagnostics, date };
 }
 
@@ -104,12 +125,22 @@ function readDate(fields: Fields, fromName: string | undefined): RecordDate | nu
   return { iso, at: fields.valueAt('date') };
 }
 
-function readTaskList(fields: Fields, items: Node[] | undefined): Task[] | null {
+function readTaskList(fields: Fields, items: unknown[] | undefined, workWeekHours: number): Task[] | null {
   if (!fields.has('tasks')) return fields.errorAt(FRONT_MATTER_START, 'the record has no tasks', TASKS_HINT) ?? null;
   if (fields.value('tasks') === undefined || items?.length === 0) {
     return fields.error('tasks', 'tasks is empty', TASKS_HINT) ?? null;
   }
-  return items ? readTasks(fields.yaml, items, fields.diagnostics) : null;
+  return items ? readTasks(fields, items, workWeekHours) : null;
+}
+
+/** A number, or a text of one of the forms of tokens.ts. */
+function readTokens(fields: Fields): number | undefined {
+  const value = fields.value('tokens');
+  if (typeof value !== 'string') return fields.number('tokens', { whole: true, min: 0, max: Number.MAX_SAFE_INTEGER });
+  const tokens = parseTokens(value);
+  if (tokens === undefined) return fields.error('tokens', `tokens must be a whole number, got ${fields.shown('tokens')}`);
+  if (tokens > Number.MAX_SAFE_INTEGER) return fields.error('tokens', `tokens must be at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}, got ${fields.shown('tokens')}`);
+  return tokens;
 }
 
 function readTasksCompleted(fields: Fields, rows: number): number | undefined {

@@ -6,7 +6,8 @@ import { readTextFile } from '../config/text-file.js';
 import type { SiteConfig } from '../config/types.js';
 import { scanRecordFiles } from './files.js';
 import { parseRecord } from './parse.js';
-import { tagCollisions } from './tag-collisions.js';
+import { canonicalTags } from './tag-collisions.js';
+import type { TagSpellings } from './tag-collisions.js';
 import type { ParsedRecord } from './parse.js';
 import type { LeverageRecord } from './types.js';
 
@@ -54,18 +55,19 @@ export function assembleRecords<R extends AssembledRecord>(
   parsed: readonly FileRecord<R>[],
   otherDiagnostics: readonly Diagnostic[],
   options: { drafts: boolean },
-): { records: R[]; diagnostics: Diagnostic[] } {
+): { records: R[]; diagnostics: Diagnostic[]; tagSpellings: TagSpellings } {
   const diagnostics = [...otherDiagnostics];
   for (const p of parsed) diagnostics.push(...p.diagnostics);
   diagnostics.push(...duplicateDates(parsed));
 
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const records = parsed
+  const read = parsed
     .flatMap((p) => (p.record && !broken.has(p.file) ? [p.record] : []))
     .filter((record) => options.drafts || !record.draft)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
-  diagnostics.push(...tagCollisions(records));
-  return { records, diagnostics: sortDiagnostics(diagnostics) };
+  const { records, diagnostics: tagWarnings, spellings } = canonicalTags(read);
+  diagnostics.push(...tagWarnings);
+  return { records, diagnostics: sortDiagnostics(diagnostics), tagSpellings: spellings };
 }
 
 /** An error at each file that shares its date with another, naming them all. */

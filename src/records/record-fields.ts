@@ -1,7 +1,6 @@
 /**
- * What the two readers of a record file (parse.ts, regular-record.ts) share: the day as the
- * author gives it, in the file name or as a YAML value, and the record made from the fields
- * read, with the site's defaults for those left out.
+ * The day as the author gives it, in the file name or as a YAML value, and the record made
+ * from the fields read, with the site's defaults for those left out.
  */
 
 import path from 'node:path';

@@ -1,15 +1,19 @@
 /**
- * URL slugs. A tag's slug is its name lower-cased with every run of characters other than
- * a-z0-9 turned into one `-` (`Time Record` → `time-record`); slugs only ever hold
- * [a-z0-9-], so no tag can make a path that leaves the output folder.
+ * URL slugs. A tag's slug is its name lower-cased, accents taken off Latin letters, with
+ * every run of characters other than letters and digits (of any script) turned into one `-`:
+ * `Time Record` → `time-record`, `Café` → `cafe`, `日本語` → `日本語`. Slugs hold only letters,
+ * digits and `-`, so no tag can make a path that leaves the output folder; links
+ * percent-encode them (urls.ts).
  */
 export function tagSlug(name: string): string {
   const slug = name
-    .normalize('NFKD')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .normalize('NFKD')
+    .replace(/(?<=[a-z])\p{M}+/gu, '')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   if (slug !== '') return slug;
-  // A name with no ASCII letters or digits (an emoji, a CJK word) still needs a stable page.
+  // A name with no letters or digits (an emoji) still needs a stable page.
   return `tag-${[...name].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }

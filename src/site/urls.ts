@@ -4,13 +4,15 @@ export function recordUrl(date: string): string {
   return `/records/${date}/`;
 }
 
+/** A tag page's URL, the slug percent-encoded (`日本語` → `/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/`). */
 export function tagUrl(slug: string, page = 1): string {
-  return page > 1 ? `/tags/${slug}/page/${page}/` : `/tags/${slug}/`;
+  const encoded = encodeURIComponent(slug);
+  return page > 1 ? `/tags/${encoded}/page/${page}/` : `/tags/${encoded}/`;
 }
 
-/** `/records/2026-03-02/` → `records/2026-03-02/index.html`; `/404.html` → `404.html`. */
+/** `/records/2026-03-02/` → `records/2026-03-02/index.html`; `/404.html` → `404.html`; `/tags/%E6%97%A5/` → `tags/日/index.html`. */
 export function outputPathFor(url: string): string {
-  const path = url.replace(/^\/+/, '');
+  const path = decodeURIComponent(url).replace(/^\/+/, '');
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 

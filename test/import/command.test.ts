@@ -92,6 +92,48 @@ describe('leverage import', () => {
     expect(data['tasks']).toHaveLength(15);
   });
 
+  it('a skipped post is never called imported, even when its figures disagree', async () => {
+    const dir = await scratch();
+    await writeFile(join(dir, '2026-03-06.md'), 'keep me\n');
+    expect(await importCommand([fixture('wrong-factors.md'), '--out', dir])).toBe(1);
+    expect(out.at(-1)).toBe('1 post: 0 imported, 1 skipped (record file exists).');
+    expect(out.join('\n')).not.toMatch(/imported and their records|were still imported/);
+  });
+
+  it('reads the duration forms of a record, and a leading ~ of old posts, writing the plain value', async () => {
+    const dir = await scratch();
+    const post = join(dir, '2026-03-07-forms.md');
+    await writeFile(
+      post,
+      [
+        '# 2026-03-07',
+        '',
+        '| # | Task | Human Est. | Claude | Leverage |',
+        '|---|------|------------|--------|----------|',
+        '| 1 | Fix the parser | ~4h | 1h30 | 2.7x |',
+        '| 2 | Write the spec | 1d | 1,5h | 5.3x |',
+        '| 3 | Plan the quarter | 1w | 90 seconds | 1600x |',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'out');
+    expect(await importCommand([post, '--out', out])).toBe(0);
+    const { data } = await readRecord(join(out, '2026-03-07.md'));
+    expect(data['tasks'].map((t: Record<string, unknown>) => [t['human'], t['claude']])).toEqual([
+      ['4h', '90m'],
+      ['8h', '90m'],
+      ['40h', '1.5m'],
+    ]);
+  });
+
+  it('refuses a range with its reason', async () => {
+    const dir = await scratch();
+    const post = join(dir, '2026-03-08-range.md');
+    await writeFile(post, ['# 2026-03-08', '', '| # | Task | Human Est. | Claude |', '|---|---|---|---|', '| 1 | Fix it | 4-6h | 19m |', ''].join('\n'));
+    expect(await importCommand([post, '--out', join(dir, 'out')])).toBe(1);
+    expect(err).toEqual([`${post}:5: row 1: cannot read Human Est. "4-6h" as a duration (give one value, your best estimate; e.g. 4h, 1.5 hours, 90m, 1h 30m, or a bare number of hours)`]);
+  });
+
   it('needs at least one post, and knows its flags', async () => {
     expect(await importCommand([])).toBe(1);
     expect(err[0]).toMatch(/no post given/);

@@ -123,6 +123,18 @@ describe('an incremental build', () => {
     expect((await readTree(join(root, 'dist'))).has(`records/${date(DAYS - 2)}/index.html`)).toBe(false);
   });
 
+  // The spelling a tag's page shows is the one most records use: records written before can
+  // change spelling without being edited, and their pages must follow.
+  it('after later records outnumber a tag spelling, shows the new spelling on every page', async () => {
+    await save(0, { tags: '[AI, Time Record, tooling]' });
+    await build({ root });
+    await save(7, { tags: '[AI, Time Record, TOOLING]' });
+    await save(8, { tags: '[AI, Time Record, TOOLING]' });
+    await expectSameAsColdBuild(root);
+    const first = await readFile(join(root, `dist/records/${date(0)}/index.html`), 'utf8');
+    expect(first).toContain('>TOOLING<');
+  });
+
   it('gives list pages no analysis to show: a theme cannot show what a page does not depend on', async () => {
     await writeFiles(root, {
       'templates/home.hbs': '{{#> layout}}{{#each page.records}}<section>[{{{bodyHtml}}}]</section>{{/each}}{{/layout}}\n',

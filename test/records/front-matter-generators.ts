@@ -1,9 +1,87 @@
 /**
- * Generated record files for the tests of the front-matter readers (fast-yaml.test.ts,
- * regular-record.test.ts): the fast YAML reader's subset, with values that matter to records
- * and to YAML, and near-misses of it.
+ * Generated record files for the test of the two readings of a front matter
+ * (quick-yaml.test.ts): records of the usual shape, most of them valid; front matter with
+ * values that matter to records and to YAML; and near-misses of both.
  */
 import fc from 'fast-check';
+
+
+// --- Records of the usual shape, most of them valid, with the values that matter ---
+
+export const FILES = ['records/2026-03-02.md', 'records/2026/2026-03-02-notes.md', 'records/notes.md', 'records/2026-02-30.md'];
+/** Mostly right, sometimes wrong. */
+const mostly = <T>(right: fc.Arbitrary<T>, wrong: fc.Arbitrary<T>, odds = 20) =>
+  fc.oneof({ arbitrary: right, weight: odds }, { arbitrary: wrong, weight: 1 });
+/** Words that may start a plain value, and others (some would end it, or make it something else). */
+const first = fc.constantFrom('Fix', 'the', 'ü', '日本', 'C#', 'a-b');
+const word = mostly(fc.constantFrom('login', 'form', '`parse()`', '**bold**', "it's", '100%', 'x:y', '#1'), fc.constantFrom(': ', ' #'), 200);
+const words = fc.tuple(mostly(first, word), fc.array(word, { maxLength: 5 })).map(([head, rest]) => [head, ...rest].join(' '));
+const quoted = fc.oneof(
+  words.map((w) => `"${w.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`),
+  words.map((w) => `'${w.replaceAll("'", "''")}'`),
+);
+const text = mostly(fc.oneof(words, quoted), fc.constantFrom('40', 'true', 'null', '~', '2026', '""', "''", '"  "', '"a\\tb"', '', 'a: b'));
+const block = fc
+  .tuple(mostly(fc.constantFrom('>-', '>', '|', '|-'), fc.constantFrom('>+', '>2', '|+')), fc.array(words, { minLength: 1, maxLength: 3 }), fc.constantFrom(2, 2, 4))
+  .map(([header, below, indent]) => `${header}\n${below.map((line) => `${' '.repeat(indent)}${line}`).join('\n')}`);
+const duration = (bare: string) =>
+  mostly(
+    fc.constantFrom('4h', '4 hours', '1 hour', '1.5h', '90m', '90 min', '1h 30m', '1h30m', bare, '0.25', '"19m"'),
+    fc.constantFrom('0', '-3h', 'abc', '1e9', '.inf', 'true', '', '4h # about'),
+  );
+
+const tagList = fc
+  .tuple(fc.array(mostly(fc.oneof(fc.constantFrom('AI', 'Time Record', 'ü', '"x, y"', "'a'"), words), fc.constantFrom('40', 'null', '""')), { maxLength: 4 }), fc.constantFrom(', ', ','))
+  .map(([items, separator]) => `[${items.join(separator)}]`);
+
+const topFields: Record<string, fc.Arbitrary<string>> = {
+  date: mostly(fc.constantFrom('2026-03-02', '"2026-03-02"'), fc.constantFrom('2026-03-03', '2026-02-30', '20260302', '2026-03-02 # x')),
+  title: fc.oneof(text, block),
+  model: fc.oneof(text, block),
+  tags: mostly(tagList, fc.constantFrom('AI', '', '- AI')),
+  summary: fc.oneof(text, block),
+  tokens: mostly(fc.constantFrom('2095000', '0'), fc.constantFrom('"2095000"', '-1', '1.5', '12345678901234567890', '0x10')),
+  tasksCompleted: mostly(fc.constantFrom('4', '35'), fc.constantFrom('0', '2.5', '1')),
+  draft: mostly(fc.constantFrom('true', 'false'), fc.constantFrom('yes', '"true"')),
+};
+
+/** One task: its fields in order, `task` always first so the item starts with it. */
+const task = fc.tuple(
+  text,
+  duration('4'),
+  duration('19'),
+  fc.option(duration('6'), { nil: undefined }),
+  fc.option(mostly(words, fc.constantFrom('12', '')), { nil: undefined }),
+  fc.boolean(),
+);
+
+export const usualFile = fc
+  .record({
+    file: mostly(fc.constantFrom(FILES[0]!, FILES[1]!), fc.constantFrom(FILES[2]!, FILES[3]!)),
+    fields: fc.shuffledSubarray(Object.keys(topFields), { maxLength: 5 }).chain((keys) => fc.tuple(...keys.map((key) => topFields[key]!.map((value) => [key, value] as const)))),
+    tasksAt: fc.nat(),
+    tasks: fc.array(task, { minLength: 1, maxLength: 4 }),
+    supervision: mostly(fc.constantFrom('all', 'none'), fc.constant('some')),
+    indent: fc.constantFrom(2, 2, 0, 4),
+    gap: fc.constantFrom(' ', ' ', '   '),
+    body: fc.constantFrom('\nBody.\n', '\n## Notes\n\nMore.\n', '', '\n\n---\n'),
+  })
+  .map(({ file, fields, tasksAt, tasks, supervision, indent, gap, body }) => {
+    const column = ' '.repeat(indent + 1 + gap.length);
+    const taskLines = tasks.flatMap(([title, human, claude, sup, project, swap], i) => {
+      const withSupervision = supervision === 'all' || (supervision === 'some' && i === 0);
+      const rest = [`human: ${human}`, `claude: ${claude}`];
+      if (swap) rest.reverse();
+      if (withSupervision) rest.push(`supervision: ${sup ?? '6m'}`);
+      if (project !== undefined) rest.push(`project: ${project}`);
+      return [`${' '.repeat(indent)}-${gap}task: ${title}`, ...rest.map((line) => `${column}${line}`)];
+    });
+    const top = fields.map(([key, value]) => `${key}: ${value}`);
+    top.splice(tasksAt % (top.length + 1), 0, ['tasks:', ...taskLines].join('\n'));
+    return { file, text: `---\n${top.join('\n')}\n---${body}` };
+  });
+
+// --- Front matter of many shapes, and near-misses ---
 
 
 const WORDS = ['fix', 'the', 'login', 'form', 'v2', 'C#', 'a:b', "it's", 'x"y', '100%', 'ü', '日本', '(a)', 'e.g.', 'x-y', 'a\\b', '😀', '#1'];
@@ -15,8 +93,8 @@ const PLAIN_VALUES = [
 const KEYS = ['date', 'title', 'model', 'tags', 'summary', 'tokens', 'tasksCompleted', 'draft', 'tasks', 'foo', 'true', 'null', 'a-b', '_x'];
 const TASK_KEYS = ['task', 'human', 'claude', 'supervision', 'project', 'clade', 'true'];
 
-const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
-const plain = fc.oneof(fc.constantFrom(...PLAIN_VALUES), words);
+const someWords = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+const plain = fc.oneof(fc.constantFrom(...PLAIN_VALUES), someWords);
 const doubleQuoted = fc
   .array(fc.constantFrom('a', ' ', '\\\\', '\\"', '#', ': ', "'", 'é', 'x y', '4h', '\\n'), { maxLength: 6 })
   .map((parts) => `"${parts.join('')}"`);
@@ -46,7 +124,7 @@ function linesOf(key: string, value: Value, prefix: string, column: number): str
 }
 
 const blockScalar: fc.Arbitrary<Value> = fc
-  .tuple(fc.constantFrom('>-', '>', '|', '|-'), fc.integer({ min: 1, max: 3 }), fc.array(words, { minLength: 1, maxLength: 3 }))
+  .tuple(fc.constantFrom('>-', '>', '|', '|-'), fc.integer({ min: 1, max: 3 }), fc.array(someWords, { minLength: 1, maxLength: 3 }))
   .map(([header, deeper, below]) => ({ head: ` ${header}`, below, deeper }));
 
 const inlineValue: fc.Arbitrary<Value> = fc.oneof(
@@ -56,7 +134,7 @@ const inlineValue: fc.Arbitrary<Value> = fc.oneof(
   { arbitrary: blockScalar, weight: 1 },
 );
 
-const duration: fc.Arbitrary<Value> = fc
+const durationValue: fc.Arbitrary<Value> = fc
   .constantFrom('4h', '19m', '1h 30m', '90', '0.5', '-3h', '0', '1e3', '2 hours', 'abc', '.inf', '"4h"', '')
   .map((d) => ({ head: d === '' ? '' : ` ${d}`, below: [], deeper: 0 }));
 
@@ -65,7 +143,7 @@ const taskItem = fc
   .tuple(
     fc.constantFrom(' ', ' ', '   '),
     fc.tuple(fc.constantFrom('task', 'task', 'project'), inlineValue),
-    fc.uniqueArray(fc.tuple(fc.constantFrom(...TASK_KEYS.slice(3)), fc.oneof(duration, inlineValue)), { maxLength: 4, selector: ([key]) => key }),
+    fc.uniqueArray(fc.tuple(fc.constantFrom(...TASK_KEYS.slice(3)), fc.oneof(durationValue, inlineValue)), { maxLength: 4, selector: ([key]) => key }),
     fc.constantFrom('human', 'claude'),
   )
   // Keys are unique but for `task` and `project`, which may repeat; near-misses add more repeats.

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../src/records/frontmatter.js';
 import { lines, oneTask, parse } from './helpers.js';
 
 const FILE = 'records/a.md';
@@ -22,7 +25,7 @@ describe('front matter positions are the file’s own', () => {
     expect(expected).toEqual([
       'records/a.md:5:12: human must be greater than zero, got -3h (e.g. 4h, 1.5 hours, 90m, 1h 30m, or a bare number of hours)',
       'records/a.md:6:13: claude must be greater than zero, got 0 (e.g. 19m, 1h 30m, 90 minutes, or a bare number of minutes)',
-      'records/a.md:7:5: warning: unknown task field clade (did you mean claude?)',
+      'records/a.md:7:5: unknown task field clade, close to claude: its value would be left out (did you mean claude?)',
     ]);
   });
 
@@ -54,7 +57,8 @@ describe('front matter positions are the file’s own', () => {
 describe('the shape of a record file', () => {
   it('no front matter', () => {
     expect(parse(FILE, 'Just text\n').seen).toEqual([
-      'records/a.md:1:1: the file has no front matter (start the file with a line ---, then the fields (date, tasks, …), then a line ---)',
+      'records/a.md:1:1: the file has no front matter (start the file with a line ---, then the fields (date, tasks, …), then a line ---; ' +
+        'a file that is not a record (a README, a note) is kept out of records by a name starting with _, e.g. _README.md)',
     ]);
     expect(parse(FILE, '').seen).toHaveLength(1);
   });
@@ -124,5 +128,31 @@ describe('YAML aliases', () => {
     expect(parse(FILE, wrong).seen).toEqual([
       'records/a.md:5:13: task must be text, got [AI] (what was done, e.g. task: Fix the login form)',
     ]);
+  });
+});
+
+describe('the front matter is split as gray-matter split it', () => {
+  const piece = fc.constantFrom('a: 1', '---', '----x', '--- ', ' ---', '', 'text', '\r', '...', '\uFEFF');
+  const file = fc
+    .tuple(
+      fc.constantFrom('', '\uFEFF'),
+      fc.constantFrom('---', '--- ', '---\t', '---\r'),
+      fc.array(piece, { maxLength: 6 }),
+      fc.constantFrom('\n', '\r\n'),
+    )
+    .map(([bom, opening, pieces, eol]) => `${bom}${opening}${eol}${pieces.join(eol)}`);
+
+  it('the same body and the same YAML text, with CRLF, BOM and --- in the body', () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const split = splitFrontMatter('a.md', text, []);
+        const source = text.replace(/^\uFEFF/, '');
+        if (source.indexOf('\n---', 3) === -1) return;
+        const reference = matter(source, { engines: { yaml: () => ({}) } });
+        expect(split.body).toBe(reference.content);
+        expect(split.frontMatter).toBe(reference.matter);
+      }),
+      { numRuns: 1000, seed: 1 },
+    );
   });
 });

@@ -140,7 +140,7 @@ describe('readRecords', () => {
     expect(seen((await read(root)).diagnostics)).toEqual([
       'records/a.md:3:8: tasks is empty (list at least one task under tasks:, each with task, human and claude)',
       "records/b.md:4:5: task 1 is missing claude: (add claude: the assistant's wall-clock time, e.g. claude: 19m)",
-      'records/b.md:4:26: warning: unknown task field clade (did you mean claude?)',
+      'records/b.md:4:26: unknown task field clade, close to claude: its value would be left out (did you mean claude?)',
     ]);
   });
 
