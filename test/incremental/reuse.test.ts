@@ -126,13 +126,13 @@ describe('an incremental build', () => {
   // The spelling a tag's page shows is the one most records use: records written before can
   // change spelling without being edited, and their pages must follow.
   it('after later records outnumber a tag spelling, shows the new spelling on every page', async () => {
-    await save(0, { tags: '[AI, Time Record, tooling]' });
+    await save(1, { tags: '[AI, Time Record, infra]' });
     await build({ root });
-    await save(7, { tags: '[AI, Time Record, TOOLING]' });
-    await save(8, { tags: '[AI, Time Record, TOOLING]' });
+    await save(7, { tags: '[AI, Time Record, INFRA]' });
+    await save(8, { tags: '[AI, Time Record, INFRA]' });
     await expectSameAsColdBuild(root);
-    const first = await readFile(join(root, `dist/records/${date(0)}/index.html`), 'utf8');
-    expect(first).toContain('>TOOLING<');
+    const first = await readFile(join(root, `dist/records/${date(1)}/index.html`), 'utf8');
+    expect(first).toContain('>INFRA<');
   });
 
   it('gives list pages no analysis to show: a theme cannot show what a page does not depend on', async () => {
