@@ -84,7 +84,10 @@ function periodRow(period: Period, link: Link): PeriodRow {
   return { link, records: formatNumber(totals.records), human: figures.human, claude: figures.claude, leverage: figures.leverage };
 }
 
-const monthLink = (month: Period): Link => ({ url: monthUrl(month.key), text: formatMonth(month.key) });
+/** `2026-03` → the month's page, `March 2026`. */
+export function monthLink(month: string): Link {
+  return { url: monthUrl(month), text: formatMonth(month) };
+}
 const yearLink = (year: Period): Link => ({ url: yearUrl(year.key), text: year.key });
 
 function archiveYear(year: Year): ArchiveYear {
@@ -170,8 +173,8 @@ function monthPage(month: Period, records: RecordSet, config: SiteConfig, previo
         ),
       },
       records: month.indexes.map((i) => listed(records.content(i))),
-      previous: previous && monthLink(previous),
-      next: next && monthLink(next),
+      previous: previous && monthLink(previous.key),
+      next: next && monthLink(next.key),
     }),
   };
 }

@@ -29,7 +29,7 @@ import type {
   TagsPage,
 } from './types.js';
 import { formattedTotals } from './aggregate.js';
-import { archivePages } from './archive.js';
+import { archivePages, monthLink } from './archive.js';
 import { ALL_PARTS, lazy, listed, LISTED, newestDate } from './listing.js';
 
 export { formattedTotals };
@@ -125,6 +125,7 @@ function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext
           previous: link(i - 1),
           next: link(i + 1),
           recordTag: tagLink,
+          month: monthLink(record.date.slice(0, 7)),
         };
       },
     };

@@ -90,6 +90,8 @@ export interface RecordPage extends PageMeta {
   previous: Link | null;
   next: Link | null;
   recordTag: Link | null;
+  /** The record's month in the archive. */
+  month: Link;
 }
 
 /**

@@ -122,7 +122,7 @@ describe('the archive of a small site', () => {
     ]);
   });
 
-  it('is in the navigation of every page, linked from the home page, and in the sitemap', async () => {
+  it('is in the navigation of every page, linked from the home page and each record’s page, and in the sitemap', async () => {
     for (const path of ['index.html', 'archive/index.html', 'records/2026-01-05/index.html', '2026/01/index.html']) {
       const html = await page(path);
       const archive = selectAll('.site-nav a', html).find((a) => clean(a) === 'Archive');
@@ -130,6 +130,10 @@ describe('the archive of a small site', () => {
     }
     const home = await page('index.html');
     expect(selectAll('main a', home).map((a) => a.properties.href)).toContain('/archive/');
+    const record = await page('records/2026-01-20/index.html');
+    expect(selectAll('.record-month-link a', record).map((a) => [clean(a), a.properties.href])).toEqual([
+      ['See every record of January 2026', '/2026/01/'],
+    ]);
     const sitemap = parseXml((await readTree(join(root, 'dist'))).get('sitemap.xml')!.toString('utf8'));
     const urls = children(sitemap, 'url').map((url) => [only(url, 'loc').text, only(url, 'lastmod').text]);
     expect(urls).toEqual(
