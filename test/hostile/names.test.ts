@@ -23,10 +23,13 @@ describe('hostile tag names', () => {
     });
     try {
       expectBuilt(result);
-      const tagPages = result.outFiles.filter((f) => f.startsWith('tags/') && f !== 'tags/index.html');
-      for (const page of tagPages) expect(page).toMatch(/^tags\/[a-z0-9]+(-[a-z0-9]+)*\/index\.html$/);
+      const tagFiles = result.outFiles.filter((f) => f.startsWith('tags/') && f !== 'tags/index.html');
+      for (const file of tagFiles) expect(file).toMatch(/^tags\/[a-z0-9]+(-[a-z0-9]+)*\/(index\.html|feed\.xml|feed\.json)$/);
+      const tagPages = tagFiles.filter((f) => f.endsWith('/index.html'));
       // 14 tags, 13 pages: `a/b` and `a\b` share /tags/a-b/ (with a warning); no other is lost or merged.
       expect(tagPages).toHaveLength(13);
+      // Each page has its two feeds beside it.
+      expect(tagFiles).toHaveLength(13 * 3);
       expect(result.stderr).toContain('warning: tag "a\\b" shares the page /tags/a-b/ with tag "a/b"');
       const record = await readHtml(join(result.out, 'records/2026-01-01/index.html'));
       const links = selectAll('ul.tags a', record).map((a) => String(a.properties.href));
