@@ -73,3 +73,9 @@ export function addDays(iso: string, days: number): string {
   const [y, m, d] = parts(iso);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** The day of the week of a calendar date, Monday 1 to Sunday 7 (ISO 8601). */
+export function isoWeekday(iso: string): number {
+  const [year, month, day] = parts(iso);
+  return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+}

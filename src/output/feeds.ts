@@ -43,6 +43,8 @@ export interface FeedPaths {
   atom?: string;
   /** Path of the JSON feed under the site (default `/feed.json`). */
   json?: string;
+  /** Path of the page the feed follows, its id and alternate link (default `/`: the site). */
+  page?: string;
 }
 
 
@@ -76,7 +78,7 @@ function authorName(site: FeedSite): string {
 
 /** Atom 1.0 (RFC 4287). */
 export function atomFeed(site: FeedSite, entries: readonly FeedEntry[], paths: FeedPaths = {}): string {
-  const home = siteUrl(site, '/');
+  const home = siteUrl(site, paths.page ?? '/');
   const self = siteUrl(site, paths.atom ?? '/feed.xml');
   const lines: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -116,7 +118,7 @@ export function jsonFeed(site: FeedSite, entries: readonly FeedEntry[], paths: F
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: clean(site.title),
-    home_page_url: siteUrl(site, '/'),
+    home_page_url: siteUrl(site, paths.page ?? '/'),
     feed_url: siteUrl(site, paths.json ?? '/feed.json'),
     ...(site.description ? { description: clean(site.description) } : {}),
     language: clean(site.language),

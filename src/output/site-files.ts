@@ -6,7 +6,9 @@
  * and the sitemap (site.yaml `url` + `basePath`), base-path prefixed in records.json.
  */
 import type { SiteConfig } from '../config/types.js';
-import type { Dependency, RecordContent, SiteInfo, SiteModel } from '../site/types.js';
+import type { Dependency, RecordContent, SiteInfo, SiteModel, TagGroup } from '../site/types.js';
+import { tagDescription, tagFeedTitle } from '../site/pages.js';
+import { outputPathFor, tagFeedUrls, tagUrl } from '../site/urls.js';
 import type { SeriesContext } from '../site/series.js';
 import { exportData, recordsJson, tasksCsv, type RecordData } from './exports.js';
 import type { FileContent } from './write.js';
@@ -37,27 +39,54 @@ export function siteFiles(model: SiteModel, config: SiteConfig): OutputFile[] {
     { records: 'all', parts: ['numbers'] },
   ];
   const entries = () => newest.map(({ index }) => feedEntry(model.site, content(index), model.series));
+  const siteFeed: FeedSite = feedSite(model.site, model.site.title, model.site.description);
   return [
     { path: 'data/records.json', dependsOn: everyFigure, make: () => recordsJson(data()) },
     { path: 'data/tasks.csv', dependsOn: everyFigure, make: () => tasksCsv(data()) },
-    ...feedFiles(model.site, entries).map((file) => ({ ...file, dependsOn: feed })),
+    ...feedFiles(siteFeed, { atom: ATOM_PATH, json: JSON_FEED_PATH }, entries).map((file) => ({ ...file, dependsOn: feed })),
+    ...model.tags.flatMap((tag) => tagFeeds(model, tag, config)),
     { path: 'sitemap.xml', dependsOn: [{ records: 'all', parts: ['numbers'] }], make: () => siteMap(model) },
   ];
 }
 
-/** The Atom and JSON feeds of some entries. */
-function feedFiles(info: SiteInfo, entries: () => readonly FeedEntry[]): { path: string; make: () => FileContent }[] {
-  const site: FeedSite = {
-    title: info.title,
+/**
+ * A tag's feeds: the site feed's entries for the tag's newest `feedRecords` records. Each
+ * entry's highlights compare it with every earlier record, whatever its tags.
+ */
+function tagFeeds(model: SiteModel, tag: TagGroup, config: SiteConfig): OutputFile[] {
+  const first = config.feedRecords > 0 ? Math.max(0, tag.indexes.length - config.feedRecords) : tag.indexes.length;
+  const newest = tag.indexes.slice(first);
+  const newestDate = tag.records[tag.records.length - 1]?.date;
+  const dependsOn: Dependency[] = [
+    { records: tag.records.slice(first).map((r) => r.date), parts: ['numbers', 'text', 'body'] },
+    ...(newestDate === undefined || newest.length === 0 ? [] : [{ records: { upTo: newestDate }, parts: ['numbers'] } as const]),
+  ];
+  const entries = () => newest.map((index) => feedEntry(model.site, model.records.content(index), model.series));
+  const site = feedSite(model.site, tagFeedTitle(model.site.title, tag.name), tagDescription(tag.name));
+  const paths = { ...tagFeedUrls(tag.slug), page: tagUrl(tag.slug) };
+  return feedFiles(site, paths, entries).map((file) => ({ ...file, dependsOn }));
+}
+
+function feedSite(info: SiteInfo, title: string, description: string): FeedSite {
+  return {
+    title,
     url: info.url,
     basePath: info.basePath,
-    description: info.description,
+    description,
     author: info.authorName,
     language: info.language,
   };
+}
+
+/** The Atom and JSON feeds of some entries, at the paths given. */
+function feedFiles(
+  site: FeedSite,
+  paths: { atom: string; json: string; page?: string },
+  entries: () => readonly FeedEntry[],
+): { path: string; make: () => FileContent }[] {
   return [
-    { path: ATOM_PATH.slice(1), make: () => atomFeed(site, entries(), { atom: ATOM_PATH }) },
-    { path: JSON_FEED_PATH.slice(1), make: () => jsonFeed(site, entries(), { json: JSON_FEED_PATH }) },
+    { path: outputPathFor(paths.atom), make: () => atomFeed(site, entries(), paths) },
+    { path: outputPathFor(paths.json), make: () => jsonFeed(site, entries(), paths) },
   ];
 }
 

@@ -102,6 +102,7 @@ function registerHelpers(hbs: HandlebarsApi, site: SiteInfo): void {
   /** `{{absUrl page.url}}` → absolute URL (site-relative when no `url` is configured). */
   hbs.registerHelper('absUrl', (url: unknown) => absoluteUrl(site.url, site.basePath, String(url ?? '')));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('or', (a: unknown, b: unknown) => Boolean(a) || Boolean(b));
   hbs.registerHelper('isLink', (value: unknown) => typeof value === 'object' && value !== null && 'url' in value);
   hbs.registerHelper('plural', (count: unknown, singular: unknown, plural: unknown) =>
     count === 1 ? singular : plural,

@@ -2,16 +2,17 @@
  * The Aggregate table (records.md, "The Aggregate table"), in one place for one record, a
  * tag and all time: the rows, their order and how each figure is shown.
  */
-import type { RecordTotals, SeriesTotals } from '../leverage/numbers.js';
+import { seriesTotals, type RecordTotals, type SeriesTotals } from '../leverage/numbers.js';
 import {
   formatFactor,
+  formatHours,
   formatHumanEquivalent,
   formatMinutesWithHours,
   formatNumber,
   formatTasksCompleted,
   formatTokens,
 } from '../leverage/format.js';
-import type { AggregateRow } from './types.js';
+import type { AggregateRow, FormattedTotals } from './types.js';
 
 export interface AggregateOptions {
   /** Hours in a work week, for the human equivalent in weeks (site.yaml `workWeekHours`). */
@@ -43,4 +44,20 @@ export function aggregateRows(totals: RecordTotals | SeriesTotals, options: Aggr
     rows.push({ label: 'Weighted supervisory factor', value: formatFactor(totals.supervisoryLeverage) });
   }
   return rows;
+}
+
+/** Figures of a set of records (a tag, a month, the whole series), in the Aggregate table's order. */
+export function formattedTotals(records: readonly { totals: RecordTotals }[], options: AggregateOptions): FormattedTotals {
+  const exact = seriesTotals(records.map((r) => r.totals));
+  return { exact, rows: aggregateRows(exact, options) };
+}
+
+/** The short figures of lists (a record, a month): `12` tasks, `1,096 hours`, `643 min`, `102.3x`. */
+export function listFigures(totals: RecordTotals | SeriesTotals): { tasks: string; human: string; claude: string; leverage: string } {
+  return {
+    tasks: formatNumber(totals.tasksCompleted),
+    human: formatHours(totals.humanMinutes),
+    claude: `${formatNumber(totals.claudeMinutes, 1)} min`,
+    leverage: formatFactor(totals.leverage),
+  };
 }

@@ -5,12 +5,12 @@
 import type { SiteConfig } from '../config/types.js';
 import type { LeverageRecord } from '../records/types.js';
 import { recordTotals, taskNumbers, type TaskNumbers } from '../leverage/numbers.js';
-import { formatFactor, formatHours, formatNumber, formatRowHours, formatRowMinutes, formatWeeks } from '../leverage/format.js';
+import { formatFactor, formatRowHours, formatRowMinutes, formatWeeks } from '../leverage/format.js';
 import { formatLongDate } from '../leverage/dates.js';
 import { countWords, readInline, renderMarkdown } from '../markdown/render.js';
 import { escapeHtml } from '../escape.js';
 import type { RecordContent, RowView } from './types.js';
-import { aggregateRows } from './aggregate.js';
+import { aggregateRows, listFigures } from './aggregate.js';
 import { tagSlug } from './slug.js';
 import { recordUrl, tagUrl, withBasePathInHtml } from './urls.js';
 import { aliasRecord } from './apply-aliases.js';
@@ -68,12 +68,7 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     bodyHtml: html(renderMarkdown(record.body, markdown)),
     tasks,
     totals,
-    list: {
-      tasks: formatNumber(totals.tasksCompleted),
-      human: formatHours(totals.humanMinutes),
-      claude: `${formatNumber(totals.claudeMinutes, 1)} min`,
-      leverage: formatFactor(totals.leverage),
-    },
+    list: listFigures(totals),
   };
 }
 

@@ -3,14 +3,13 @@
  * first) and the config; output: page models. No templates, no file system.
  */
 import type { SiteConfig } from '../config/types.js';
-import { seriesTotals } from '../leverage/numbers.js';
 import { renderMarkdown } from '../markdown/render.js';
 import type { LeverageRecord } from '../records/types.js';
 import { seriesContext, type SeriesContext } from './series.js';
 import { aliasConfig, aliasRecord } from './apply-aliases.js';
 import { leverageChart, SMALL_CHART_RECORDS, statsPage } from './stats-page.js';
 import { tagSlug } from './slug.js';
-import { outputPathFor, tagUrl, withBasePathInHtml } from './urls.js';
+import { outputPathFor, tagFeedUrls, tagUrl, withBasePathInHtml } from './urls.js';
 import type {
   FormattedTotals,
   HomePage,
@@ -25,10 +24,15 @@ import type {
   RecordSummary,
   SiteInfo,
   SiteModel,
+  TagGroup,
   TagPage,
   TagsPage,
 } from './types.js';
-import { aggregateRows } from './aggregate.js';
+import { formattedTotals } from './aggregate.js';
+import { archivePages, monthLink } from './archive.js';
+import { ALL_PARTS, lazy, listed, LISTED, NUMBERS, newestDate } from './listing.js';
+
+export { formattedTotals };
 
 /** The site's texts as published: aliases applied, Markdown rendered, links given the base path. */
 export function siteInfo(source: SiteConfig): SiteInfo {
@@ -70,15 +74,12 @@ export function buildSiteModel(records: RecordSet, rawConfig: SiteConfig): SiteM
     tagsPage(tags, summaries),
     homePage(records, allTime, config),
     statsPageSpec(records, published, allTime, config),
+    ...archivePages(records, config),
     notFoundPage(),
   ];
-  return { site: siteInfo(config), pages, records, series };
+  return { site: siteInfo(config), pages, records, series, tags };
 }
 
-function lazy<T>(make: () => T): () => T {
-  let made: { value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
-}
 
 /** A series context made when a page first asks it something. */
 function lazySeries(make: () => SeriesContext): SeriesContext {
@@ -86,18 +87,6 @@ function lazySeries(make: () => SeriesContext): SeriesContext {
   return { highlights: (date) => context().highlights(date), milestones: (date) => context().milestones(date) };
 }
 
-const ALL_PARTS: readonly RecordPart[] = ['numbers', 'text', 'body'];
-const LISTED: readonly RecordPart[] = ['numbers', 'text'];
-const NUMBERS: readonly RecordPart[] = ['numbers'];
-
-function listed(record: RecordContent): ListedRecord {
-  const { bodyHtml: _body, readingMinutes: _minutes, ...shown } = record;
-  return shown;
-}
-
-function newestDate(records: readonly RecordSummary[]): string | null {
-  return records.length ? records[records.length - 1]!.date : null;
-}
 
 function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext, config: SiteConfig): PageSpec[] {
   const recordTag = tags.find((t) => t.slug === tagSlug(config.recordTag)) ?? null;
@@ -136,20 +125,11 @@ function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext
           previous: link(i - 1),
           next: link(i + 1),
           recordTag: tagLink,
+          month: monthLink(record.date.slice(0, 7)),
         };
       },
     };
   });
-}
-
-interface TagGroup {
-  slug: string;
-  /** The spelling of the tag's first use (tags differing only in case share one page). */
-  name: string;
-  /** Oldest first. */
-  records: RecordSummary[];
-  /** Their places in the record set. */
-  indexes: number[];
 }
 
 function groupByTag(records: readonly RecordSummary[]): TagGroup[] {
@@ -207,8 +187,9 @@ function tagPages(tag: TagGroup, records: RecordSet, config: SiteConfig): PageSp
         url,
         outputPath: outputPathFor(url),
         title: page > 1 ? `${tag.name} (page ${page} of ${pageCount})` : tag.name,
-        description: `Every record tagged ${tag.name}.`,
+        description: tagDescription(tag.name),
         tag: { url: tagUrl(tag.slug), text: tag.name, slug: tag.slug, count: tag.records.length },
+        feeds: { title: tagFeedTitle(config.title, tag.name), ...tagFeedUrls(tag.slug) },
         records: newestFirst.slice((page - 1) * config.pageSize, page * config.pageSize).map((i) => listed(records.content(i))),
         totals: totals(),
         pagination: {
@@ -222,6 +203,15 @@ function tagPages(tag: TagGroup, records: RecordSet, config: SiteConfig): PageSp
     });
   }
   return pages;
+}
+
+export function tagDescription(tagName: string): string {
+  return `Every record tagged ${tagName}.`;
+}
+
+/** The title of a tag's feeds: `Site: Tag`. */
+export function tagFeedTitle(siteTitle: string, tagName: string): string {
+  return `${siteTitle}: ${tagName}`;
 }
 
 function tagsPage(tags: TagGroup[], records: readonly RecordSummary[]): PageSpec {
@@ -306,8 +296,4 @@ function notFoundPage(): PageSpec {
   };
 }
 
-/** Figures of a set of records (a tag, the whole series), in the Aggregate table's order. */
-export function formattedTotals(records: readonly Pick<RecordContent, 'totals'>[], config: SiteConfig): FormattedTotals {
-  const exact = seriesTotals(records.map((r) => r.totals));
-  return { exact, rows: aggregateRows(exact, config) };
-}
+

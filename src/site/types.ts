@@ -6,6 +6,7 @@
 import type { RecordTotals, SeriesTotals, TaskNumbers } from '../leverage/numbers.js';
 import type { SeriesContext } from './series.js';
 import type { LeverageRecord } from '../records/types.js';
+import type { CalendarWeek } from './calendar.js';
 
 export interface Link {
   /** Site-relative URL, `/records/2026-03-02/` (the base path is added when rendering). */
@@ -89,6 +90,8 @@ export interface RecordPage extends PageMeta {
   previous: Link | null;
   next: Link | null;
   recordTag: Link | null;
+  /** The record's month in the archive. */
+  month: Link;
 }
 
 /**
@@ -104,9 +107,17 @@ export interface Pagination {
   next: string | null;
 }
 
+/** The Atom and JSON feeds a page announces (site-relative URLs). */
+export interface PageFeeds {
+  title: string;
+  atom: string;
+  json: string;
+}
+
 export interface TagPage extends PageMeta {
   template: 'tag';
   tag: Link & { slug: string; count: number };
+  feeds: PageFeeds;
   records: ListedRecord[];
   totals: FormattedTotals;
   pagination: Pagination;
@@ -157,7 +168,59 @@ export interface NotFoundPage extends PageMeta {
   template: '404';
 }
 
-export type Page = RecordPage | TagPage | TagsPage | HomePage | StatsPage | NotFoundPage;
+/** A month or a year in the archive's tables: a link to its page and its figures. */
+export interface PeriodRow {
+  link: Link;
+  records: string;
+  human: string;
+  claude: string;
+  leverage: string;
+}
+
+export interface ArchiveYear {
+  /** The year's row (its link is the year page). */
+  total: PeriodRow;
+  /** Newest first. */
+  months: PeriodRow[];
+}
+
+export interface ArchivePage extends PageMeta {
+  template: 'archive';
+  /** Newest first. */
+  years: ArchiveYear[];
+}
+
+export interface YearPage extends PageMeta {
+  template: 'year';
+  year: ArchiveYear;
+  totals: FormattedTotals;
+  previous: Link | null;
+  next: Link | null;
+}
+
+export interface MonthPage extends PageMeta {
+  template: 'month';
+  /** `2026-03` */
+  month: string;
+  year: Link;
+  totals: FormattedTotals;
+  calendar: { weekdays: { name: string; short: string }[]; weeks: CalendarWeek[] };
+  /** Oldest first, as the calendar reads. */
+  records: ListedRecord[];
+  previous: Link | null;
+  next: Link | null;
+}
+
+export type Page =
+  | RecordPage
+  | TagPage
+  | TagsPage
+  | HomePage
+  | StatsPage
+  | NotFoundPage
+  | ArchivePage
+  | YearPage
+  | MonthPage;
 
 /** All-time or per-tag figures, exact and formatted. */
 export interface FormattedTotals {
@@ -231,4 +294,17 @@ export interface SiteModel {
   records: RecordSet;
   /** Highlights and milestones of each record (its page's and its feed entry's). */
   series: SeriesContext;
+  /** The tags with a page, by slug. */
+  tags: TagGroup[];
+}
+
+/** A tag's records (tags differing only in case share one page). */
+export interface TagGroup {
+  slug: string;
+  /** The spelling of the tag's first use. */
+  name: string;
+  /** Oldest first. */
+  records: RecordSummary[];
+  /** Their places in the record set. */
+  indexes: number[];
 }

@@ -38,3 +38,20 @@ export function withBasePathInHtml(html: string, basePath: string): string {
     url === basePath || url.startsWith(`${basePath}/`) ? whole : `${attr}="${basePath}${url}"`,
   );
 }
+
+/** A tag's Atom and JSON feeds. */
+export function tagFeedUrls(slug: string): { atom: string; json: string } {
+  return { atom: `${tagUrl(slug)}feed.xml`, json: `${tagUrl(slug)}feed.json` };
+}
+
+export const ARCHIVE_URL = '/archive/';
+
+/** `2026` → `/2026/`. */
+export function yearUrl(year: string): string {
+  return `/${year}/`;
+}
+
+/** `2026-03` → `/2026/03/`. */
+export function monthUrl(month: string): string {
+  return `/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
+}

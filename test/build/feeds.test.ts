@@ -183,10 +183,15 @@ describe('feeds and discovery on a site under /blog', () => {
       expect(meta('og:title'), path).toBeTruthy();
       expect(meta('twitter:card'), path).toBe('summary');
       const alternates = selectAll('link[rel="alternate"]', page).map((l) => [l.properties.type, l.properties.href]);
-      expect(alternates, path).toEqual([
+      // A tag's pages announce its own feeds too (test/build/archive.test.ts).
+      expect(alternates.slice(0, 2), path).toEqual([
         ['application/atom+xml', '/blog/feed.xml'],
         ['application/feed+json', '/blog/feed.json'],
       ]);
+      const tag = /^tags\/([^/]+)\//.exec(path)?.[1];
+      expect(alternates.slice(2), path).toEqual(
+        tag ? [['application/atom+xml', `/blog/tags/${tag}/feed.xml`], ['application/feed+json', `/blog/tags/${tag}/feed.json`]] : [],
+      );
     }
     const record = await readHtml(join(out, 'records/2026-03-02/index.html'));
     const description = 'A marathon day of structured document authoring at scale, plus CMS work.';

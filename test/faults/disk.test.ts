@@ -84,7 +84,8 @@ describe.skipIf(!MOUNTS)('a full disk (a real tmpfs)', () => {
   beforeAll(async () => {
     disk = join(base, 'disk');
     await mkdir(disk);
-    expect(tryRun('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', disk])).toBe(true);
+    // Room for the site twice (the output and its spare copy) and the cache, with each tag's feeds.
+    expect(tryRun('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', disk])).toBe(true);
   });
   afterAll(() => {
     if (disk) tryRun('umount', [disk]);

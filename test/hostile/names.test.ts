@@ -23,10 +23,13 @@ describe('hostile tag names', () => {
     });
     try {
       expectBuilt(result);
-      const tagPages = result.outFiles.filter((f) => f.startsWith('tags/') && f !== 'tags/index.html');
-      for (const page of tagPages) expect(page).toMatch(/^tags\/[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*\/index\.html$/u);
+      const tagFiles = result.outFiles.filter((f) => f.startsWith('tags/') && f !== 'tags/index.html');
+      for (const file of tagFiles) expect(file).toMatch(/^tags\/[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*\/(index\.html|feed\.xml|feed\.json)$/u);
+      const tagPages = tagFiles.filter((f) => f.endsWith('/index.html'));
       // 14 tags, 13 pages: `a/b` and `a\b` share /tags/a-b/ (with a warning); no other is lost or merged.
       expect(tagPages).toHaveLength(13);
+      // Each page has its two feeds beside it.
+      expect(tagFiles).toHaveLength(13 * 3);
       expect(result.stderr).toContain('warning: the tags "a/b" (1 record) and "a\\b" (1 record) share the page /tags/a-b/, shown as "a/b"');
       const record = await readHtml(join(result.out, 'records/2026-01-01/index.html'));
       const links = selectAll('ul.tags a', record).map((a) => String(a.properties.href));

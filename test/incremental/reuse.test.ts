@@ -80,8 +80,16 @@ describe('an incremental build', () => {
     const before = await readTree(join(root, 'dist'));
     await save(DAYS - 1, { body: 'The newest analysis.\n' });
     const summary = await expectSameAsColdBuild(root);
-    expect(await changedFiles(before)).toEqual(['feed.json', 'feed.xml', `records/${date(DAYS - 1)}/index.html`]);
-    expect(summary.reused.files).toBe(files(summary) - 3);
+    expect(await changedFiles(before)).toEqual([
+      'feed.json',
+      'feed.xml',
+      `records/${date(DAYS - 1)}/index.html`,
+      'tags/ai/feed.json',
+      'tags/ai/feed.xml',
+      'tags/time-record/feed.json',
+      'tags/time-record/feed.xml',
+    ]);
+    expect(summary.reused.files).toBe(files(summary) - 7);
   });
 
   it('after a new title, makes the pages that show it: its own, its neighbours, the lists, the exports', async () => {

@@ -216,7 +216,7 @@ beforeAll(async () => {
 
 describe('default theme', () => {
   it('has a template for every page model and the public files', async () => {
-    for (const name of ['record', 'tag', 'tags', 'home', 'stats', '404']) expect(theme.templates.has(name)).toBe(true);
+    for (const name of ['record', 'tag', 'tags', 'home', 'stats', 'archive', 'year', 'month', '404']) expect(theme.templates.has(name)).toBe(true);
     for (const name of ['layout', 'totals', 'record-list']) expect(theme.partials.has(name)).toBe(true);
     expect(await readFile(join(PACKAGE_ROOT, 'public/style.css'), 'utf8')).toMatch(/prefers-color-scheme: dark/);
     expect(await readFile(join(PACKAGE_ROOT, 'public/favicon.svg'), 'utf8')).toMatch(/^<svg/);
@@ -244,7 +244,7 @@ describe('default theme', () => {
       expect(selectAll('main#main', root)).toHaveLength(1);
       expect(selectAll('body > footer', root)).toHaveLength(1);
       const nav = select('header nav[aria-label]', root)!;
-      expect(selectAll('a', nav).map(text), url).toEqual(['Home', 'Tags', 'Stats', 'Feed']);
+      expect(selectAll('a', nav).map(text), url).toEqual(['Home', 'Archive', 'Tags', 'Stats', 'Feed']);
       expect(select('a.skip-link', root)?.properties.href).toBe('#main');
       expect(text(select('footer', root)!)).toContain('Ada Example');
       expect(html, url).not.toMatch(/<script/i);
