@@ -238,7 +238,8 @@ async function recordFiles(root: string): Promise<string[]> {
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────
 
-const TARGETS = { coldSeconds: 4.5, coldAt: 4000, rebuildRatio: 0.1, memoryMB: 350, linearity: 4.4 };
+/** The targets of issue "One way to build": nothing changed ≤ 10% of the cold build, one record's body changed ≤ 20%. */
+const TARGETS = { coldSeconds: 4.5, coldAt: 4000, rebuildRatio: { unchanged: 0.1, record: 0.2 }, memoryMB: 350, linearity: 4.4 };
 
 function report(results: Result[], runs: number, loadStart: number[], loadEnd: number[], totalMs: number): string {
   const out: string[] = [];
@@ -296,10 +297,12 @@ function report(results: Result[], runs: number, loadStart: number[], loadEnd: n
         out.push(`- ${n} records, ${LABELS[kind]}: ${(ratio * 100).toFixed(1)}% of cold${reference}`);
         continue;
       }
-      out.push(target(ratio <= TARGETS.rebuildRatio, `${n} records, ${LABELS[kind]} ≤ 10% of cold: ${(ratio * 100).toFixed(1)}%`));
-      // A slow cold build makes the ratio easy: also say how it compares with 10% of the target.
-      const budget = TARGETS.coldSeconds * TARGETS.rebuildRatio;
-      out.push(`  (for reference: ${s.toFixed(2)} s against 10% of the ${TARGETS.coldSeconds} s target, ${budget.toFixed(2)} s: ${s <= budget ? 'within' : 'over'})`);
+      const limit = TARGETS.rebuildRatio[kind];
+      const percent = `${Math.round(limit * 100)}%`;
+      out.push(target(ratio <= limit, `${n} records, ${LABELS[kind]} ≤ ${percent} of cold: ${(ratio * 100).toFixed(1)}%`));
+      // A slow cold build makes the ratio easy: also say how it compares with the cold target.
+      const budget = TARGETS.coldSeconds * limit;
+      out.push(`  (for reference: ${s.toFixed(2)} s against ${percent} of the ${TARGETS.coldSeconds} s target, ${budget.toFixed(2)} s: ${s <= budget ? 'within' : 'over'})`);
     }
     const peak = Math.max(...r.cold.map((x) => x.maxRSS)) / 2 ** 20;
     const memory = `${n} records, peak memory of the cold build`;

@@ -13,14 +13,24 @@ export interface ServedFile {
 
 export class MemorySite {
   readonly files = new Map<string, ServedFile>();
+  /** What the site holds, kept up to date with it (the build's record of its last output). */
+  private readonly held: OutputState = {};
 
-  /** Puts files in place at once (the dev server's quick update of an edited record). */
+  /** Puts a build's files in place at once. */
   apply(files: Map<string, ServedFile>): void {
-    for (const [path, file] of files) this.files.set(path, file);
+    for (const [path, file] of files) {
+      this.files.set(path, file);
+      this.held[path] = { key: file.key, hash: file.hash };
+    }
+  }
+
+  remove(path: string): void {
+    this.files.delete(path);
+    delete this.held[path];
   }
 
   state(): OutputState {
-    return Object.fromEntries([...this.files].map(([path, f]) => [path, { key: f.key, hash: f.hash }]));
+    return this.held;
   }
 }
 
@@ -54,7 +64,7 @@ export function memoryTarget(site: MemorySite, onChange?: (path: string) => void
       let removed = 0;
       for (const path of [...site.files.keys()]) {
         if (!produced.has(path)) {
-          site.files.delete(path);
+          site.remove(path);
           onChange?.(path);
           removed++;
         }

@@ -85,7 +85,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     timer = setTimeout(() => {
       timer = null;
       running = running.then(rebuild).catch((err) => options.log(`leverage dev: ${(err as Error).message}`));
-    }, 25);
+    }, 10);
   };
 
   const { config } = await loadConfig(root);

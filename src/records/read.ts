@@ -74,9 +74,12 @@ export function assembleRecords<R extends AssembledRecord>(
 function duplicateDates(parsed: readonly FileRecord<unknown>[]): Diagnostic[] {
   const byDate = new Map<string, FileRecord<unknown>[]>();
   for (const p of parsed) {
-    if (p.date) byDate.set(p.date.iso, [...(byDate.get(p.date.iso) ?? []), p]);
+    if (!p.date) continue;
+    const same = byDate.get(p.date.iso);
+    if (same) same.push(p);
+    else byDate.set(p.date.iso, [p]);
   }
-  return [...byDate].flatMap(([iso, same]) => {
+  return [...byDate].filter(([, same]) => same.length > 1).flatMap(([iso, same]) => {
     if (same.length < 2) return [];
     const names = same.map((p) => p.file);
     const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

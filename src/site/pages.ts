@@ -96,6 +96,7 @@ function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext
     if (index < 0 || index >= summaries.length) return null;
     return { url: summaries[index]!.url, text: records.content(index).title };
   };
+  const recordTagShown = { value: JSON.stringify(tagLink) };
   return summaries.map((summary, i) => {
     const neighbours = [summaries[i - 1]?.date, summaries[i + 1]?.date].filter((d): d is string => d !== undefined);
     return {
@@ -108,7 +109,7 @@ function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext
         { records: [summary.date], parts: ALL_PARTS },
         { records: neighbours, parts: LISTED },
         { records: { upTo: summary.date }, parts: NUMBERS },
-        { value: JSON.stringify(tagLink) },
+        recordTagShown,
       ],
       lastmod: summary.date,
       model: (): RecordPage => {
