@@ -77,7 +77,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     }
   };
 
-  // Changes arrive in bursts (an editor's save is several events): wait for a pause, then rebuild.
+  // Changes arrive in bursts (an editor's save is several events, and the watcher drops a
+  // file's second change within 50 ms): wait for a pause, then rebuild. At 10 ms a rebuild
+  // could read a file half written and miss the change that completed it.
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   const schedule = () => {
@@ -85,7 +87,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     timer = setTimeout(() => {
       timer = null;
       running = running.then(rebuild).catch((err) => options.log(`leverage dev: ${(err as Error).message}`));
-    }, 10);
+    }, 25);
   };
 
   const { config } = await loadConfig(root);

@@ -16,7 +16,7 @@ const TABLE_HEADINGS = new Set([
 /** Sections that belong to the site, not to the day (repeated on every page). */
 const SITE_SECTIONS = new Set(['about these records', 'about the author', 'highlights']);
 /** Lines this generator adds to every record page. */
-const SITE_LINES = [/^See all records under the .+ tag\.?$/i];
+const SITE_LINES = [/^See all records under the .+ tag\.?$/i, /^See every record of [A-Z][a-z]+ \d{4}\.?$/];
 
 export interface Prose {
   title: string | null;

@@ -143,7 +143,9 @@ describe('leverage dev', () => {
     late.stop();
 
     await writeFile(join(root, 'records/2026-03-02.md'), record('Fixed version.'));
-    await events.next('ok');
+    await events.next('ok').catch((err) => {
+      throw new Error(`${(err as Error).message}\nlog:\n${logs.join('\n')}`);
+    });
     await dev.idle();
     expect(await (await fetch(`${dev.url}records/2026-03-02/`)).text()).toContain('Fixed version.');
     events.stop();
