@@ -115,8 +115,9 @@ interface Trust {
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const trust: Trust = { lastOutput: true, recordCache: true, notes: [] };
   for (;;) {
+    const store = options.store ?? (options.cache === false ? noCache() : diskCache(resolve(options.root)));
     try {
-      return await buildOnce(options, trust);
+      return await buildOnce({ ...options, store }, trust);
     } catch (err) {
       if (err instanceof OutputEdited && trust.lastOutput) {
         trust.lastOutput = false;
@@ -125,6 +126,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
         trust.recordCache = false;
         trust.notes.push(`${err.message}; read every record again`);
       } else throw err;
+    } finally {
+      store.close();
     }
   }
 }

@@ -248,6 +248,15 @@ export function recordData(entry: CachedRecord): RecordData {
   return data;
 }
 
+function openDetail(path: string): number {
+  return openSync(path, 'r');
+}
+
+/** Closes the detail files of a build's record cache, once the build is over. */
+export function closeRecordCache(bases: readonly (RecordCacheBase | null)[]): void {
+  for (const fd of new Set(bases.map((base) => base?.detailFd ?? -1))) if (fd >= 0) closeSync(fd);
+}
+
 function readDetail(base: { detailFd: number }, [offset, length, hash]: DetailAt, file: string): Buffer {
   const bytes = Buffer.alloc(length);
   let read = 0;
@@ -285,7 +294,7 @@ export async function readRecordCache(
   if (header.fingerprint !== fingerprint) return { ...none, discarded: null };
   let fd: number;
   try {
-    fd = openSync(join(cacheFolder(root), DETAIL), 'r');
+    fd = openDetail(join(cacheFolder(root), DETAIL));
   } catch {
     return { ...none, discarded: `${CACHE_FOLDER}/${DETAIL} is missing; rebuilding the record cache` };
   }
@@ -322,7 +331,7 @@ export async function writeRecordCache(
   fingerprint: string,
   records: CachedRecords,
   base: RecordCacheBase | null,
-): Promise<void> {
+): Promise<RecordCacheBase> {
   const folder = cacheFolder(root);
   mkdirSync(folder, { recursive: true });
   const files = Object.keys(records).sort();
@@ -375,8 +384,9 @@ export async function writeRecordCache(
   await writeChunks(root, INDEX, [serialize(header), ...index]);
   // Where the entries now are: the build reads their detail from there.
   const now: RecordCacheBase =
-    appending && usable ? { ...usable, detailSize: size } : { fingerprint, detailId, detailFd: openSync(detailFile, 'r'), detailSize: size };
+    appending && usable ? { ...usable, detailSize: size } : { fingerprint, detailId, detailFd: openDetail(detailFile), detailSize: size };
   for (const [entry, bytes, detail] of written) stored.set(entry, { index: bytes, detail, base: now });
+  return now;
 }
 
 /** The manifest is checked against the generator alone: what was written stays known across config changes. */

@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import {
   cacheFolder,
+  closeRecordCache,
   readManifest,
   readRecordCache,
   writeManifest,
@@ -29,6 +30,8 @@ export interface CacheStore {
   outputExists(out: string): Promise<boolean>;
   /** The cache folder on disk (for the spare copy of the output), or null. */
   folder: string | null;
+  /** The build is over: files it kept open are closed. */
+  close(): void;
 }
 
 const NOTHING = { value: null, discarded: null };
@@ -40,6 +43,8 @@ async function isFolder(path: string): Promise<boolean> {
 export function diskCache(root: string): CacheStore {
   // What was read of the record cache, so that new records are appended to its detail file.
   let base: RecordCacheBase | null = null;
+  // And the detail file it wrote, which the rest of the build reads.
+  let written: RecordCacheBase | null = null;
   return {
     readManifest: (generator) => readManifest(root, generator),
     readRecords: async (fingerprint) => {
@@ -47,10 +52,13 @@ export function diskCache(root: string): CacheStore {
       base = read.base;
       return { value: read.value, discarded: read.discarded };
     },
-    writeRecords: (fingerprint, records) => writeRecordCache(root, fingerprint, records, base),
+    writeRecords: async (fingerprint, records) => {
+      written = await writeRecordCache(root, fingerprint, records, base);
+    },
     writeOutput: (generator, output) => writeManifest(root, generator, output),
     outputExists: isFolder,
     folder: cacheFolder(root),
+    close: () => closeRecordCache([base, written]),
   };
 }
 
@@ -62,6 +70,7 @@ export function noCache(): CacheStore {
     writeOutput: async () => {},
     outputExists: async () => false,
     folder: null,
+    close: () => {},
   };
 }
 
@@ -83,5 +92,6 @@ export function memoryCache(outputExists: (out: string) => Promise<boolean>): Ca
     },
     outputExists,
     folder: null,
+    close: () => {},
   };
 }
