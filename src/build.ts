@@ -166,20 +166,19 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
 
   // 4. Model the site: every page and file declared, with what it depends on.
   const model = await withMarkdown(() => timer.time('model', () => buildSiteModel(records.records, input.config)));
-  const files = outputFiles(model, records, input, renderer);
+  const files = outputFiles(model, input, renderer);
 
   // 5. Render what changed and write the output; remember what was written.
   const planner = new Planner(records.records.summaries, globalKey);
+  const counts = { records: records.records.summaries.length, pages: model.pages.length };
   let kept = 0;
   const written = await publish(out, store, last, options, timer, async (target) => {
     kept = await timer.time('render', () => writeFiles(files, planner, target, model.pages.length, options));
   }, (stats) => {
-    const counts = { records: records.records.summaries.length, pages: model.pages.length };
     const warnings = records.diagnostics.filter((d) => d.severity === 'warning');
     return store.writeOutput(generatorFingerprint(), { out, inputs, files: stats.files, spare: stats.spare, summary: { ...counts, warnings } });
   });
-  const counts = { records: records.records.summaries.length, pages: model.pages.length };
-  const reused = { everything: false, records: records.records.summaries.length - records.processed, files: kept };
+  const reused = { everything: false, records: counts.records - records.processed, files: kept };
   return summary(timer, out, counts, written, reused, records.processed, diagnostics, notes);
 }
 
@@ -268,7 +267,7 @@ async function compileWhileReading(
 }
 
 /** Every file of the output, declared: pages, data exports, feeds, sitemap, public files. */
-function outputFiles(model: SiteModel, records: LoadedRecords, input: Inputs, renderer: Renderer): OutputFile[] {
+function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): OutputFile[] {
   return [
     ...model.pages.map((page) => ({ path: page.outputPath, dependsOn: page.dependsOn, make: () => renderer.render(page.model()) })),
     ...siteFiles(model, input.config),
