@@ -54,6 +54,8 @@ export interface BuildOptions {
   render?: RenderOptions;
   /** For the dev server: where the cache lives and where the files go, instead of the disk. */
   store?: CacheStore;
+  /** For the dev server: record files' sizes and times from what its watcher saw (default: every file stat'ed). */
+  statFiles?: typeof statFiles;
   target?: (last: LastOutput | null) => Promise<OutputTarget>;
   /** Progress of long builds: `records 1200/4000`, `pages 300/4300`. */
   onProgress?: (stage: 'records' | 'pages', done: number, total: number) => void;
@@ -143,7 +145,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
 
   // 1. Load the inputs. A bad setting keeps its default, so the records are still read and
   //    every problem of the config and the records is reported in one run.
-  const input = await timer.time('load', () => loadInputs(root));
+  const input = await timer.time('load', () => loadInputs(root, options.statFiles ?? statFiles));
   const globalKey = fingerprint(recordsKey(input.config), input.theme.hash, options.render ?? {}, drafts);
   const inputs = fingerprint(globalKey, input.publicFiles, input.scanDiagnostics, input.fileStates);
   const last = await timer.time('cache', () => lastBuild(store, out, trust.lastOutput, !options.target, notes));
@@ -193,7 +195,7 @@ interface Inputs {
   scanDiagnostics: Diagnostic[];
 }
 
-async function loadInputs(root: string): Promise<Inputs> {
+async function loadInputs(root: string, stat: typeof statFiles): Promise<Inputs> {
   const loaded = await loadConfig(root);
   const theme = await loadTheme(root);
   const scan = await scanRecordFiles(root);
@@ -202,7 +204,7 @@ async function loadInputs(root: string): Promise<Inputs> {
     theme,
     publicFiles: listPublicFiles(root),
     files: scan.files,
-    fileStates: statFiles(root, scan.files),
+    fileStates: stat(root, scan.files),
     diagnostics: loaded.diagnostics,
     scanDiagnostics: scan.diagnostics,
   };

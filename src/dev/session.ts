@@ -15,6 +15,7 @@ import { readTextFile } from '../config/text-file.js';
 import { loadMarkdownPipeline } from '../markdown/render.js';
 import { memoryCache } from '../incremental/store.js';
 import { MemorySite, memoryTarget } from './memory-output.js';
+import { WatchedFileStates } from './file-states.js';
 import { RELOAD_SCRIPT } from './reload-script.js';
 import { startServer, type DevServer } from './server.js';
 
@@ -43,6 +44,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const root = resolve(options.root);
   const site = new MemorySite();
   const store = memoryCache(async () => site.files.size > 0);
+  const fileStates = new WatchedFileStates();
   let problem: string | null = null;
   let server: DevServer | null = null;
 
@@ -62,6 +64,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         out: join(root, '.leverage-dev'),
         drafts: options.drafts,
         store,
+        statFiles: fileStates.stat,
         render: RENDER,
         target: async () => memoryTarget(site, (path) => changed.push(path)),
       });
@@ -99,8 +102,13 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     ignoreInitial: true,
     ignored: (path) => !isWatched(relative(root, path)),
   });
-  watcher.on('all', schedule);
+  watcher.on('all', (_event, path) => {
+    fileStates.changed(relative(root, path));
+    schedule();
+  });
   await new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
+  // A file changed before the watcher was ready is not missed by the next rebuild.
+  fileStates.clear();
 
   return {
     url: server.url,
