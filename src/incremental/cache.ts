@@ -3,8 +3,9 @@
  *
  * - `manifest.bin` (small): what the last build wrote, each output file with its key and the
  *   hash of its bytes, and the fingerprint of all its inputs.
- * - `records.bin` (large) and `records-delta.bin` (small): every record file's parse, rendered
- *   content and part hashes, by file; the delta holds the few entries changed since the base.
+ * - `records.bin`: what every build needs of every record file (its state, hash, summary and
+ *   part hashes), and `records-detail.bin`: the rest of each record (rows, rendered texts,
+ *   the analysis), appended to and read only for the pages made again.
  *
  * Each is valid only for the same generator code (and the records for the same config). A file
  * that is corrupt, truncated or from another format version fails its header or checksum and
@@ -38,8 +39,13 @@ export interface CachedRecord extends FileState {
   diagnostics: Diagnostic[];
   /** null when the file has errors. */
   summary: RecordSummary | null;
-  /** The record and its content: in memory when just read, else read from the cache's detail file when first needed (`recordData`). */
+  /**
+   * The record and its content, in memory when just read: as objects (`full`), or as a worker
+   * thread encoded them (`encoded`, the bytes the detail file stores, decoded when first
+   * needed). Otherwise read from the cache's detail file when first needed (`recordData`).
+   */
   full?: RecordData;
+  encoded?: Uint8Array;
 }
 
 export interface RecordData {
@@ -240,12 +246,21 @@ export function recordData(entry: CachedRecord): RecordData {
   if (entry.full) return entry.full;
   let data = loaded.get(entry)?.deref();
   if (!data) {
-    const known = stored.get(entry);
-    if (!known?.detail) throw new RecordCacheUnreadable(entry.file);
-    data = deserialize(readDetail(known.base, known.detail, entry.file)) as RecordData;
+    data = deserialize(entry.encoded ?? storedDetail(entry)) as RecordData;
     loaded.set(entry, new WeakRef(data));
   }
   return data;
+}
+
+function storedDetail(entry: CachedRecord): Buffer {
+  const known = stored.get(entry);
+  if (!known?.detail) throw new RecordCacheUnreadable(entry.file);
+  return readDetail(known.base, known.detail, entry.file);
+}
+
+/** The detail of an entry as the detail file stores it. */
+export function encodeRecordData(data: RecordData): Buffer {
+  return serialize(data);
 }
 
 function openDetail(path: string): number {
@@ -371,8 +386,8 @@ export async function writeRecordCache(
       if (known && (appending || !known.detail)) detail = known.detail;
       // The detail of an entry read from the old file is copied as bytes, not decoded and encoded again.
       else if (known) detail = append(readDetail(usable!, known.detail!, file));
-      else detail = entry.summary ? append(serialize(recordData(entry))) : null;
-      const { full: _full, ...light } = entry;
+      else detail = entry.summary ? append(entry.encoded ?? encodeRecordData(recordData(entry))) : null;
+      const { full: _full, encoded: _encoded, ...light } = entry;
       const bytes = toJson({ ...light, detail } satisfies IndexEntry);
       written.push([entry, bytes, detail]);
       index.push(bytes);

@@ -10,7 +10,7 @@ import { decodeText, errorCode } from '../config/text-file.js';
 import type { SiteConfig } from '../config/types.js';
 import { parseRecord } from '../records/parse.js';
 import { recordContent } from '../site/content.js';
-import type { CachedRecord, FileState } from './cache.js';
+import { encodeRecordData, type CachedRecord, type FileState } from './cache.js';
 import { recordSummary } from '../site/parts.js';
 import { withMarkdown } from '../markdown/render.js';
 
@@ -55,13 +55,31 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
   return { ...entry, summary, full: { record: { ...parsed.record, body: '' }, content } };
 }
 
-export function jobResult(root: string, job: RecordJob, config: SiteConfig): JobResult {
+export function jobResult(root: string, job: RecordJob, config: SiteConfig, encode: boolean): JobResult {
   const result = processRecordFile(root, job, config);
   if ('unchanged' in result) return { file: job.file, hash: job.cachedHash!, unchanged: true };
-  return { file: job.file, entry: result };
+  if (!encode || !result.full) return { file: job.file, entry: result };
+  const { full, ...entry } = result;
+  return { file: job.file, entry: { ...entry, encoded: encodeRecordData(full) } };
 }
 
-/** Reads a batch of record files (in the main thread or a worker), loading the Markdown pipeline if one needs it. */
-export function readBatch(root: string, batch: RecordJob[], config: SiteConfig): Promise<JobResult[]> {
-  return withMarkdown(() => batch.map((job) => jobResult(root, job, config)));
+/**
+ * Reads a batch of record files (in the main thread or a worker), loading the Markdown
+ * pipeline if one needs it. `encode`: each record's detail as the cache stores it, which a
+ * worker sends without a copy and the main thread writes to the cache without encoding it
+ * again (it is decoded only for the pages made).
+ */
+export function readBatch(root: string, batch: RecordJob[], config: SiteConfig, encode = false): Promise<JobResult[]> {
+  return withMarkdown(() => batch.map((job) => jobResult(root, job, config, encode)));
+}
+
+/** The encoded details of a batch, to transfer rather than copy. */
+export function transferable(results: readonly JobResult[]): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const result of results) {
+    const bytes = 'entry' in result ? result.entry.encoded : undefined;
+    // A view of a larger (pooled) buffer is copied: transferring would take the rest of it away.
+    if (bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) buffers.push(bytes.buffer as ArrayBuffer);
+  }
+  return buffers;
 }

@@ -1,14 +1,15 @@
 /**
- * A worker thread of the build: processes batches of record files (see process.ts). Entries
- * go back as objects (structured clone): the main thread then holds them as it holds its own,
- * with no encoded bytes kept beside them.
+ * A worker thread of the build: processes batches of record files (see process.ts). Each
+ * entry's detail goes back encoded as the cache stores it, transferred, not copied; the rest
+ * of the entry (what every build needs) as objects.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SiteConfig } from '../config/types.js';
-import { readBatch, type RecordJob } from './process.js';
+import { readBatch, transferable, type RecordJob } from './process.js';
 
 const { root, config } = workerData as { root: string; config: SiteConfig };
 
 parentPort!.on('message', async (batch: RecordJob[]) => {
-  parentPort!.postMessage(await readBatch(root, batch, config));
+  const results = await readBatch(root, batch, config, true);
+  parentPort!.postMessage(results, transferable(results));
 });
