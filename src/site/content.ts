@@ -5,7 +5,7 @@
 import type { SiteConfig } from '../config/types.js';
 import type { LeverageRecord } from '../records/types.js';
 import { recordTotals, taskNumbers, type TaskNumbers } from '../leverage/numbers.js';
-import { formatFactor, formatRowHours, formatRowMinutes, formatWeeks } from '../leverage/format.js';
+import { formatFactor, formatHumanTime, formatMinutes, formatWeeks } from '../leverage/format.js';
 import { formatLongDate } from '../leverage/dates.js';
 import { countWords, readInline, renderMarkdown } from '../markdown/render.js';
 import { escapeHtml } from '../escape.js';
@@ -37,9 +37,9 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
       taskHtml: truncated ? escapeHtml(truncate(text, config.truncateTitles)) : html(titleHtml),
       taskText: text,
       truncated,
-      human: formatRowHours(numbers.humanMinutes),
-      claude: formatRowMinutes(numbers.claudeMinutes),
-      supervision: numbers.supervisionMinutes === null ? null : formatRowMinutes(numbers.supervisionMinutes),
+      human: formatHumanTime(numbers.humanMinutes),
+      claude: formatMinutes(numbers.claudeMinutes),
+      supervision: numbers.supervisionMinutes === null ? null : formatMinutes(numbers.supervisionMinutes),
       weeks: config.weeksColumn ? formatWeeks(numbers.humanMinutes, config.workWeekHours) : null,
       leverage: formatFactor(numbers.leverage),
       supervisoryLeverage:
