@@ -52,6 +52,7 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
   const words = countWords(record.body) + countWords(summary) + record.tasks.reduce((n, t) => n + countWords(t.task), 0);
   return {
     date: record.date,
+    draft: record.draft,
     dateLong: formatLongDate(record.date),
     url: recordUrl(record.date),
     title: record.title,

@@ -38,6 +38,8 @@ export interface AggregateRow {
 /** One record's own content, independent of the rest of the series (cacheable per record). */
 export interface RecordContent {
   date: string;
+  /** Marked `draft: true` (shown only by a build with `--drafts`, with a banner). */
+  draft: boolean;
   dateLong: string;
   url: string;
   title: string;
