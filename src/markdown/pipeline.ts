@@ -124,3 +124,13 @@ export function readInlineWithPipeline(line: string, options: MarkdownOptions): 
   const text = toString(textParser.parse(markdown), { includeHtml: !options.allowHtml });
   return { html: html.slice(open.length, -'</p>'.length), text: text.slice(PHRASING_LEAD.length) };
 }
+
+/**
+ * The text of the first paragraph of a block of Markdown (headings, lists, code and tables
+ * before it skipped), through its parsed tree as readInlineWithPipeline's text is; '' when it
+ * has none. Raw HTML is text where the site shows it as text, and left out where it is markup.
+ */
+export function firstParagraphTextWithPipeline(markdown: string, options: MarkdownOptions): string {
+  const paragraph = textParser.parse(markdown).children.find((node) => node.type === 'paragraph');
+  return paragraph ? toString(paragraph, { includeHtml: !options.allowHtml }) : '';
+}

@@ -8,7 +8,7 @@
  * Every caller that renders Markdown runs inside withMarkdown (the work is pure, so doing it
  * again is safe); a quick rebuild of plain records never loads the pipeline at all.
  */
-import { fastMarkdown, fastPhrasing } from './fast-path.js';
+import { fastFirstParagraphText, fastMarkdown, fastPhrasing } from './fast-path.js';
 
 export interface MarkdownOptions {
   /** Let raw HTML through as markup (site.yaml `allowHtml: true`). */
@@ -97,6 +97,22 @@ export function readInlineWithPipeline(markdown: string, options: MarkdownOption
   if (line === '') return NO_TEXT;
   const read = pipelineFor().readInlineWithPipeline(line, options);
   return { html: read.html, text: collapseSpaces(read.text) };
+}
+
+/**
+ * The plain text of a body's first paragraph, runs of whitespace as one space: the
+ * description and feed summary of a record without `summary`. Plain Markdown takes the fast
+ * path, like its HTML; the rest the pipeline's tree (withMarkdown).
+ */
+export function firstParagraphText(markdown: string, options: MarkdownOptions): string {
+  if (markdown.trim() === '') return '';
+  return collapseSpaces(fastFirstParagraphText(markdown) ?? pipelineFor().firstParagraphTextWithPipeline(markdown, options));
+}
+
+/** firstParagraphText through the pipeline alone: the definition, which the fast path must match. */
+export function firstParagraphTextWithPipeline(markdown: string, options: MarkdownOptions): string {
+  if (markdown.trim() === '') return '';
+  return collapseSpaces(pipelineFor().firstParagraphTextWithPipeline(markdown, options));
 }
 
 /** The HTML of inline Markdown (see readInline). */

@@ -7,7 +7,7 @@ import type { LeverageRecord } from '../records/types.js';
 import { recordTotals, taskNumbers, type TaskNumbers } from '../leverage/numbers.js';
 import { formatFactor, formatHumanTime, formatMinutes, formatWeeks } from '../leverage/format.js';
 import { formatLongDate } from '../leverage/dates.js';
-import { countWords, readInline, renderMarkdown } from '../markdown/render.js';
+import { countWords, firstParagraphText, readInline, renderMarkdown } from '../markdown/render.js';
 import { escapeHtml } from '../escape.js';
 import type { RecordContent, RowView } from './types.js';
 import { aggregateRows, listFigures } from './aggregate.js';
@@ -59,7 +59,9 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     model: record.model,
     tags: record.tags.map((name) => ({ text: name, url: tagUrl(tagSlug(name)) })),
     summaryHtml: summary ? html(summaryRead.html) : '',
-    summaryText: summaryRead.text,
+    // Without a summary, the analysis's first paragraph describes the record (meta description,
+    // feed summary); the page itself does not repeat it under the title.
+    summaryText: summary ? summaryRead.text : firstParagraphText(record.body, markdown),
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     hasSupervision,
     showWeeks: config.weeksColumn,

@@ -4,6 +4,11 @@
  * config is in every page's key, so the parts are hashed from the record as read: anything
  * not named as wording or analysis counts as `numbers`, the part nearly every page depends on.
  *
+ * A record without `summary` is described by its body's first paragraph (content.ts
+ * `summaryText`), so its description belongs to `body`: only the record's page (meta
+ * description) and feed entries show it, and both depend on every part of the record. List
+ * pages show `summaryHtml`, which is empty without a summary, and so depend on `text` alone.
+ *
  * JSON, not V8 serialization: equal values give equal JSON however they are held in memory.
  */
 import type { LeverageRecord } from '../records/types.js';
