@@ -134,3 +134,23 @@ export function firstParagraphTextWithPipeline(markdown: string, options: Markdo
   const paragraph = textParser.parse(markdown).children.find((node) => node.type === 'paragraph');
   return paragraph ? toString(paragraph, { includeHtml: !options.allowHtml }) : '';
 }
+
+/** Where a link, an image or a link definition points, and where it starts in the Markdown (1-based). */
+export interface LinkTarget {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** Every link, image and definition of a block of Markdown, in document order, through its parsed tree. */
+export function linkTargetsWithPipeline(markdown: string): LinkTarget[] {
+  const targets: LinkTarget[] = [];
+  const visit = (node: MdastNodes) => {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position) {
+      targets.push({ url: node.url, line: node.position.start.line, column: node.position.start.column });
+    }
+    if ('children' in node) for (const child of node.children) visit(child as MdastNodes);
+  };
+  visit(textParser.parse(markdown));
+  return targets;
+}

@@ -5,6 +5,7 @@
  * applied (apply-aliases.ts), so no file holds a private name. Links are absolute in feeds
  * and the sitemap (site.yaml `url` + `basePath`), base-path prefixed in records.json.
  */
+import { readFile } from 'node:fs/promises';
 import type { SiteConfig } from '../config/types.js';
 import type { Dependency, RecordContent, RecordSummary, SiteInfo, SiteModel, TagGroup } from '../site/types.js';
 import { tagDescription, tagFeedTitle } from '../site/pages.js';
@@ -86,6 +87,37 @@ function publishedOf(summaries: readonly RecordSummary[], indexes: readonly numb
 /** The newest `feedRecords` of some records (oldest first); none when it is 0. */
 function newestOf(records: readonly Placed[], config: SiteConfig): Placed[] {
   return config.feedRecords > 0 ? records.slice(Math.max(0, records.length - config.feedRecords)) : records.slice(records.length);
+}
+
+/** A file beside a record written as `index.md` (records/files.ts), as found by a build. */
+export interface AssetSource {
+  /** The record's file. */
+  record: string;
+  /** Its path from the record's folder. */
+  name: string;
+  /** Its absolute path. */
+  source: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The files beside each record the build shows, copied next to its page (`diagram.png` beside
+ * `records/2026/2026-03-02/index.md` → `records/2026-03-02/diagram.png`), so relative links
+ * of its Markdown work. Like a public file, each depends on its source's path, size and time.
+ * A file named like the page itself (`index.html`) would replace it, and is left out.
+ */
+export function recordAssetFiles(model: SiteModel, assets: readonly AssetSource[]): OutputFile[] {
+  const folders = new Map(model.records.summaries.map((summary) => [summary.file, outputPathFor(summary.url).replace(/index\.html$/, '')]));
+  return assets.flatMap((asset) => {
+    const folder = folders.get(asset.record);
+    if (folder === undefined || asset.name === 'index.html') return [];
+    return [{
+      path: `${folder}${asset.name}`,
+      dependsOn: [{ value: `${asset.source}\0${asset.size}\0${asset.mtimeMs}` }],
+      make: () => readFile(asset.source),
+    }];
+  });
 }
 
 function feedSite(info: SiteInfo, title: string, description: string): FeedSite {

@@ -16,9 +16,10 @@ import type { SiteConfig } from '../config/types.js';
 import { hashBytes } from '../incremental/fingerprint.js';
 import type { PartHashes, RecordContent, RecordSet, RecordSummary } from './types.js';
 import { recordContent } from './content.js';
+import { localLinks } from '../records/assets.js';
 
 export function recordParts(record: LeverageRecord): PartHashes {
-  const { title, summary, body, tasks, ...facts } = record;
+  const { title, summary, body, bodyLine: _where, tasks, ...facts } = record;
   return {
     numbers: hashBytes(JSON.stringify([facts, tasks.map(({ task: _wording, ...figures }) => figures)])),
     text: hashBytes(JSON.stringify([title, summary, tasks.map((task) => task.task)])),
@@ -38,6 +39,7 @@ export function recordSummary(record: LeverageRecord, content: RecordContent): R
     tags: content.tags,
     totals: content.totals,
     parts: recordParts(record),
+    links: localLinks(record.body, record.bodyLine ?? 1),
   };
 }
 
