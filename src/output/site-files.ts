@@ -151,7 +151,7 @@ export function feedEntry(site: SiteInfo, record: RecordContent, series: SeriesC
     title: record.title,
     date: record.date,
     summary: record.summaryText,
-    html: feedEntryHtml(record, highlights, site.url),
+    html: feedEntryHtml(record, highlights, site.url, site.url === '' ? '' : siteUrl(site, record.url)),
     tags: record.tags.map((t) => t.text),
   };
 }

@@ -53,6 +53,10 @@ describe('a record written as index.md with files beside it', () => {
     expect(existsSync(out('records/2026-03-02/_private.txt'))).toBe(false);
     expect(existsSync(out('records/2026-03-03/stray.png'))).toBe(false);
     expect(existsSync(out('records/2026/stray.png'))).toBe(false);
+    // Feed readers resolve against the feed: there, relative links are absolute from the page.
+    const feed = await readFile(out('feed.xml'), 'utf8');
+    expect(feed).toContain('src=&quot;https://example.com/records/2026-03-02/diagram.png&quot;');
+    expect(feed).toContain('href=&quot;https://example.com/records/2026-03-02/notes/day.txt&quot;');
   });
 
   it('an incremental build after the file changed, and after it was deleted, gives what a build from scratch gives', async () => {
