@@ -12,6 +12,7 @@ import { select } from 'hast-util-select';
 import { build } from '../../src/build.js';
 import { formatDiagnosticLine } from '../../src/diagnostics.js';
 import { makeRoot, readHtml, removeRoot, writeFiles } from '../support/site.js';
+import { runCli } from '../support/cli.js';
 import { expectSameAsColdBuild } from '../incremental/same-as-cold.js';
 
 const BUNDLE = 'records/2026/2026-03-02';
@@ -87,6 +88,8 @@ describe('a record written as index.md with files beside it', () => {
       expect.stringMatching(/^records\/2026\/2026-03-02\/index\.md:11:1: warning: plan\.pdf leads to records\/2026\/2026-03-02\/plan\.pdf, which does not exist/),
     ]);
     expect(existsSync(out('records/2026-03-02/index.html'))).toBe(true);
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stderr).toMatch(/records\/2026\/2026-03-02\/index\.md:11:1: warning: plan\.pdf leads to/);
     // Reported again by a build with nothing changed.
     const again = await build({ root });
     expect(again.reused.everything).toBe(true);
