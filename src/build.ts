@@ -168,7 +168,11 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
 
   // 4. Model the site: every page and file declared, with what it depends on.
   const model = await withMarkdown(() => timer.time('model', () => buildSiteModel(records.records, input.config)));
-  const files = outputFiles(model, input, renderer);
+  const generated = outputFiles(model, input, renderer);
+  const assets = recordAssetFiles(model, input.assets, new Set(generated.map((file) => file.path)));
+  const files = [...generated, ...assets.files];
+  linkWarnings.push(...assets.diagnostics);
+  diagnostics.push(...assets.diagnostics);
 
   // 5. Render what changed and write the output; remember what was written.
   const planner = new Planner(records.records.summaries, globalKey);
@@ -209,7 +213,7 @@ async function loadInputs(root: string): Promise<Inputs> {
     assets: scan.assets.map((asset) => {
       const source = join(root, asset.file);
       const info = statSync(source);
-      return { record: asset.record, name: asset.name, source, size: info.size, mtimeMs: info.mtimeMs };
+      return { record: asset.record, file: asset.file, name: asset.name, source, size: info.size, mtimeMs: info.mtimeMs };
     }),
     fileStates: statFiles(root, scan.files),
     diagnostics: loaded.diagnostics,
@@ -275,12 +279,11 @@ async function compileWhileReading(
   }
 }
 
-/** Every file of the output, declared: pages, data exports, feeds, sitemap, public files. */
+/** Every file of the output, declared: pages, data exports, feeds, sitemap, public files (the files beside records come after). */
 function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): OutputFile[] {
   return [
     ...model.pages.map((page) => ({ path: page.outputPath, dependsOn: page.dependsOn, make: () => renderer.render(page.model()) })),
     ...siteFiles(model, input.config),
-    ...recordAssetFiles(model, input.assets),
     { path: OUTPUT_MARK, dependsOn: [], make: () => OUTPUT_MARK_TEXT },
     ...input.publicFiles.map((file) => ({
       path: file.path,

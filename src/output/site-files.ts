@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { SiteConfig } from '../config/types.js';
+import { warning, type Diagnostic } from '../diagnostics.js';
 import type { Dependency, RecordContent, RecordSummary, SiteInfo, SiteModel, TagGroup } from '../site/types.js';
 import { tagDescription, tagFeedTitle } from '../site/pages.js';
 import { monthUrl, outputPathFor, tagFeedUrls, tagUrl, yearUrl } from '../site/urls.js';
@@ -93,6 +94,8 @@ function newestOf(records: readonly Placed[], config: SiteConfig): Placed[] {
 export interface AssetSource {
   /** The record's file. */
   record: string;
+  /** The asset's file, relative to the root. */
+  file: string;
   /** Its path from the record's folder. */
   name: string;
   /** Its absolute path. */
@@ -105,19 +108,30 @@ export interface AssetSource {
  * The files beside each record the build shows, copied next to its page (`diagram.png` beside
  * `records/2026/2026-03-02/index.md` → `records/2026-03-02/diagram.png`), so relative links
  * of its Markdown work. Like a public file, each depends on its source's path, size and time.
- * A file named like the page itself (`index.html`) would replace it, and is left out.
+ * A file whose place another output file takes (`index.html`, the page itself) is not copied:
+ * a warning says so.
+ *
+ * @param taken the paths of every other output file
  */
-export function recordAssetFiles(model: SiteModel, assets: readonly AssetSource[]): OutputFile[] {
+export function recordAssetFiles(
+  model: SiteModel,
+  assets: readonly AssetSource[],
+  taken: ReadonlySet<string>,
+): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const folders = new Map(model.records.summaries.map((summary) => [summary.file, outputPathFor(summary.url).replace(/index\.html$/, '')]));
-  return assets.flatMap((asset) => {
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const asset of assets) {
     const folder = folders.get(asset.record);
-    if (folder === undefined || asset.name === 'index.html') return [];
-    return [{
-      path: `${folder}${asset.name}`,
-      dependsOn: [{ value: `${asset.source}\0${asset.size}\0${asset.mtimeMs}` }],
-      make: () => readFile(asset.source),
-    }];
-  });
+    if (folder === undefined) continue; // a draft's, or a record with errors
+    const path = `${folder}${asset.name}`;
+    if (taken.has(path)) {
+      diagnostics.push(warning(asset.file, 0, 0, `not copied: ${path} is a file the site makes itself`, 'rename the file'));
+      continue;
+    }
+    files.push({ path, dependsOn: [{ value: `${asset.source}\0${asset.size}\0${asset.mtimeMs}` }], make: () => readFile(asset.source) });
+  }
+  return { files, diagnostics };
 }
 
 function feedSite(info: SiteInfo, title: string, description: string): FeedSite {

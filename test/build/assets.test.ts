@@ -103,4 +103,13 @@ describe('a record written as index.md with files beside it', () => {
       expect.stringMatching(/^records\/2026\/2026-03-03\.md:9:17: warning: stray\.png leads to records\/2026\/stray\.png, which is not published with the record/),
     ]);
   });
+
+  it('a file that would take the place of the page is not copied, with a warning', async () => {
+    await writeFiles(root, { [`${BUNDLE}/index.html`]: 'not the page' });
+    const summary = await build({ root });
+    expect(summary.warnings.map(formatDiagnosticLine)).toContainEqual(
+      `${BUNDLE}/index.html: warning: not copied: records/2026-03-02/index.html is a file the site makes itself (rename the file)`,
+    );
+    expect(await readFile(out('records/2026-03-02/index.html'), 'utf8')).toContain('Draw the diagram');
+  });
 });
