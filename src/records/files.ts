@@ -9,7 +9,7 @@
 import type { Dirent, Stats } from 'node:fs';
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { error } from '../diagnostics.js';
+import { error, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { errorCode } from '../config/text-file.js';
 
@@ -86,7 +86,10 @@ export async function scanRecordFiles(root: string): Promise<ScannedRecords> {
     }
     const inside = path.relative(rootReal, target);
     const outside = inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
-    if (kind === 'file' && outside) return null; // never copied out of the root; not a record either
+    if (kind === 'file' && outside) {
+      diagnostics.push(warning(rel, 0, 0, `the link leads outside the site folder, to ${target}: not copied`, 'copy the file into the site folder instead of linking to it'));
+      return null;
+    }
     if (kind && outside) {
       diagnostics.push(
         error(rel, 0, 0, `the link leads outside the site folder, to ${target}`, 'copy the file into the site folder instead of linking to it'),

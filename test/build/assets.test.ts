@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { readFile, rm, utimes } from 'node:fs/promises';
+import { readFile, rm, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { select } from 'hast-util-select';
 import { build } from '../../src/build.js';
@@ -111,5 +111,20 @@ describe('a record written as index.md with files beside it', () => {
       `${BUNDLE}/index.html: warning: not copied: records/2026-03-02/index.html is a file the site makes itself (rename the file)`,
     );
     expect(await readFile(out('records/2026-03-02/index.html'), 'utf8')).toContain('Draw the diagram');
+  });
+
+  it('a link beside a record leading outside the site folder is not copied, with a warning', async () => {
+    const outside = await makeRoot({ 'secret.png': 'outside the site' });
+    try {
+      await symlink(join(outside, 'secret.png'), join(root, BUNDLE, 'linked.png'));
+      const summary = await build({ root });
+      expect(summary.warnings.map(formatDiagnosticLine)).toContainEqual(
+        expect.stringMatching(/^records\/2026\/2026-03-02\/linked\.png: warning: the link leads outside the site folder, to .*secret\.png: not copied/),
+      );
+      expect(existsSync(out('records/2026-03-02/linked.png'))).toBe(false);
+      expect(existsSync(out('records/2026-03-02/diagram.png'))).toBe(true);
+    } finally {
+      await removeRoot(outside);
+    }
   });
 });
