@@ -17,11 +17,12 @@ import { loadConfig } from './config/load.js';
 import { readTextFile } from './config/text-file.js';
 import type { SiteConfig } from './config/types.js';
 import { scanRecordFiles } from './records/files.js';
+import { localLinkWarnings } from './records/assets.js';
 import { buildSiteModel, siteInfo } from './site/pages.js';
 import type { SiteInfo, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
 import { compileTheme, type Renderer, type RenderOptions } from './render/render.js';
-import { siteFiles, type OutputFile } from './output/site-files.js';
+import { recordAssetFiles, siteFiles, type AssetSource, type OutputFile } from './output/site-files.js';
 import {
   checkOutputFolder,
   DiskTarget,
@@ -147,7 +148,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   //    every problem of the config and the records is reported in one run.
   const input = await timer.time('load', () => loadInputs(root, options.statFiles ?? statFiles));
   const globalKey = fingerprint(recordsKey(input.config), input.theme.hash, options.render ?? {}, drafts);
-  const inputs = fingerprint(globalKey, input.publicFiles, input.scanDiagnostics, input.fileStates);
+  const inputs = fingerprint(globalKey, input.publicFiles, input.assets, input.scanDiagnostics, input.fileStates);
   const last = await timer.time('cache', () => lastBuild(store, out, trust.lastOutput, !options.target, notes));
 
   // 2. Nothing changed: the last output stands.
@@ -163,12 +164,17 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   const read = timer.time('records', () => readRecords(root, input, store, trust.recordCache, drafts, notes, options));
   const renderer = await timer.time('templates', () => compileWhileReading(input.theme, site, options.render, read));
   const records = await read;
-  const diagnostics = [...input.diagnostics, ...records.diagnostics];
+  const linkWarnings = localLinkWarnings(root, records.records.summaries);
+  const diagnostics = [...input.diagnostics, ...records.diagnostics, ...linkWarnings];
   if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
 
   // 4. Model the site: every page and file declared, with what it depends on.
   const model = await withMarkdown(() => timer.time('model', () => buildSiteModel(records.records, input.config)));
-  const files = outputFiles(model, input, renderer);
+  const generated = outputFiles(model, input, renderer);
+  const assets = recordAssetFiles(model, input.assets, new Set(generated.map((file) => file.path)));
+  const files = [...generated, ...assets.files];
+  linkWarnings.push(...assets.diagnostics);
+  diagnostics.push(...assets.diagnostics);
 
   // 5. Render what changed and write the output; remember what was written.
   const planner = new Planner(records.records.summaries, globalKey);
@@ -177,7 +183,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   const written = await publish(out, store, last, options, timer, async (target) => {
     kept = await timer.time('render', () => writeFiles(files, planner, target, model.pages.length, options));
   }, (stats) => {
-    const warnings = records.diagnostics.filter((d) => d.severity === 'warning');
+    const warnings = [...records.diagnostics.filter((d) => d.severity === 'warning'), ...linkWarnings];
     return store.writeOutput(generatorFingerprint(), { out, inputs, files: stats.files, spare: stats.spare, summary: { ...counts, warnings } });
   });
   const reused = { everything: false, records: counts.records - records.processed, files: kept };
@@ -189,6 +195,8 @@ interface Inputs {
   theme: ThemeSources;
   publicFiles: PublicFile[];
   files: string[];
+  /** Files beside records written as `index.md`, with their size and time. */
+  assets: AssetSource[];
   fileStates: Record<string, FileState>;
   /** Problems of the config and of finding the record files. */
   diagnostics: Diagnostic[];
@@ -204,6 +212,11 @@ async function loadInputs(root: string, stat: typeof statFiles): Promise<Inputs>
     theme,
     publicFiles: listPublicFiles(root),
     files: scan.files,
+    assets: scan.assets.map((asset) => {
+      const source = join(root, asset.file);
+      const info = statSync(source);
+      return { record: asset.record, file: asset.file, name: asset.name, source, size: info.size, mtimeMs: info.mtimeMs };
+    }),
     fileStates: stat(root, scan.files),
     diagnostics: loaded.diagnostics,
     scanDiagnostics: scan.diagnostics,
@@ -268,7 +281,7 @@ async function compileWhileReading(
   }
 }
 
-/** Every file of the output, declared: pages, data exports, feeds, sitemap, public files. */
+/** Every file of the output, declared: pages, data exports, feeds, sitemap, public files (the files beside records come after). */
 function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): OutputFile[] {
   return [
     ...model.pages.map((page) => ({ path: page.outputPath, dependsOn: page.dependsOn, make: () => renderer.render(page.model()) })),

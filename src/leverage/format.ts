@@ -89,35 +89,48 @@ export function formatFactor(value: number): string {
   return `${formatNumber(value, FACTOR_DECIMALS)}x`;
 }
 
-/** Human Est. in a row: hours, up to two decimals (`4 hours`, `1 hour`, `0.25 hours`). */
-export function formatRowHours(minutes: number): string {
-  const hours = formatNumber(minutes / 60, 2);
+/**
+ * A human-equivalent time, wherever it is shown (a row's Human Est., a record's, a tag's, a
+ * month's or all time's total, the stats tables): one rule, so a figure reads the same on every
+ * page. Hours up to two decimals, trailing zeros dropped, with thousands separators (records.md's
+ * "Human Est. in a row", which the Aggregate's `1,096 hours` also follows): `4 hours`, `1 hour`,
+ * `11.75 hours`, `1,096 hours`. Under an hour (as shown), minutes: `20 min`, not `0.33 hours`.
+ */
+export function formatHumanTime(minutes: number): string {
+  if (underAnHour(minutes)) return formatMinutes(minutes);
+  const hours = formatNumber(minutes / 60, HOURS_DECIMALS);
   return `${hours} ${hours === '1' ? 'hour' : 'hours'}`;
 }
 
-/** Claude or supervision time in a row: minutes (`19 min`, `105 min`, `0.5 min`). */
-export function formatRowMinutes(minutes: number): string {
-  return `${formatNumber(minutes, 2)} min`;
+const HOURS_DECIMALS = 2;
+const MINUTES_DECIMALS = 2;
+
+/** Whether a human time reads in minutes: under 60 once rounded as minutes are shown (59.999 reads `1 hour`). */
+function underAnHour(minutes: number): boolean {
+  return roundHalfAway(minutes, MINUTES_DECIMALS) < 60;
 }
 
-/** Aggregate human equivalent: `1,096 hours (~27.4 work weeks)`. */
+/** Claude or supervision time in a row or a list: minutes (`19 min`, `105 min`, `0.5 min`, `1,250 min`). */
+export function formatMinutes(minutes: number): string {
+  return `${formatNumber(minutes, MINUTES_DECIMALS)} min`;
+}
+
+/**
+ * Aggregate human equivalent: `1,096 hours (~27.4 work weeks)`, the hours as formatHumanTime
+ * shows them. Under an hour, minutes alone (`20 min`): its work weeks would read `~0`.
+ */
 export function formatHumanEquivalent(minutes: number, workWeekHours: number): string {
-  const hours = formatNumber(minutes / 60, 2);
+  const time = formatHumanTime(minutes);
+  if (underAnHour(minutes)) return time;
   const weeks = formatNumber(minutes / 60 / workWeekHours, 1);
-  return `${hours} ${hours === '1' ? 'hour' : 'hours'} (~${weeks} work ${weeks === '1' ? 'week' : 'weeks'})`;
+  return `${time} (~${weeks} work ${weeks === '1' ? 'week' : 'weeks'})`;
 }
 
 /** Aggregate assistant or supervision time: `643 minutes (~10.7 hours)`. */
 export function formatMinutesWithHours(minutes: number): string {
-  const shownMinutes = formatNumber(minutes, 2);
+  const shownMinutes = formatNumber(minutes, MINUTES_DECIMALS);
   const hours = formatNumber(minutes / 60, 1);
   return `${shownMinutes} ${shownMinutes === '1' ? 'minute' : 'minutes'} (~${hours} ${hours === '1' ? 'hour' : 'hours'})`;
-}
-
-/** Hours, for lists and stats: `1,096 hours`, `1 hour`, `12.5 hours`. */
-export function formatHours(minutes: number, decimals = 1): string {
-  const hours = formatNumber(minutes / 60, decimals);
-  return `${hours} ${hours === '1' ? 'hour' : 'hours'}`;
 }
 
 /** Tokens consumed: `~2,095,000`. */

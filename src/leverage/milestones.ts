@@ -14,7 +14,7 @@
  *   a day equal (as shown) to the best so far does not beat it — a tie is not a new record.
  */
 import { formatLongDate } from './dates.js';
-import { formatFactor, formatNumber, roundHalfAway, shownFactor } from './format.js';
+import { formatFactor, formatHumanTime, formatNumber, roundHalfAway, shownFactor } from './format.js';
 import type { RecordTotals } from './numbers.js';
 
 export type MilestoneKind =
@@ -66,9 +66,9 @@ interface Best {
   shown: number;
 }
 
+/** Hours as every page shows a human-equivalent figure (`11.75 hours`, `20 min`). */
 function hoursText(hours: number): string {
-  const text = formatNumber(hours, 2);
-  return `${text} ${text === '1' ? 'hour' : 'hours'}`;
+  return formatHumanTime(hours * 60);
 }
 
 /** A "so far" record the series keeps: how a day measures, and how a new record is told. */

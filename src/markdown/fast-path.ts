@@ -17,6 +17,7 @@ import { fastInline, type Phrasing } from './fast-inline.js';
 
 type Block =
   | { kind: 'heading'; level: number; html: string }
+  | { kind: 'paragraph'; html: string; text: string }
   | { kind: 'list' | 'other'; html: string };
 
 interface Read {
@@ -42,6 +43,22 @@ function hasUnsupportedCharacters(markdown: string): boolean {
 
 /** Block Markdown → the pipeline's HTML (trimmed), or null when the text is outside the subset. */
 export function fastMarkdown(markdown: string): string | null {
+  const blocks = fastBlocks(markdown);
+  return blocks && demoteHeadings(blocks).join('\n');
+}
+
+/**
+ * The text of block Markdown's first paragraph as the pipeline's tree gives it ('' when it has
+ * none), or null when the text is outside the subset.
+ */
+export function fastFirstParagraphText(markdown: string): string | null {
+  const blocks = fastBlocks(markdown);
+  if (!blocks) return null;
+  const paragraph = blocks.find((block) => block.kind === 'paragraph');
+  return paragraph?.kind === 'paragraph' ? paragraph.text : '';
+}
+
+function fastBlocks(markdown: string): Block[] | null {
   if (hasUnsupportedCharacters(markdown)) return null;
   const lines = markdown.split('\n');
   const blocks: Block[] = [];
@@ -58,7 +75,7 @@ export function fastMarkdown(markdown: string): string | null {
     blocks.push(read.block);
     at = read.next;
   }
-  return demoteHeadings(blocks).join('\n');
+  return blocks;
 }
 
 /**
@@ -96,8 +113,8 @@ function readParagraph(lines: string[], start: number): Read | null {
     if (!isParagraphText(lines[end]!)) return null;
     end++;
   }
-  const html = fastInline(lines.slice(start, end).join('\n'))?.html;
-  return html === undefined ? null : { block: { kind: 'other', html: `<p>${html}</p>` }, next: end };
+  const read = fastInline(lines.slice(start, end).join('\n'));
+  return read === null ? null : { block: { kind: 'paragraph', html: `<p>${read.html}</p>`, text: read.text }, next: end };
 }
 
 const HEADING = /^(#{1,6}) ([^ #](?:.*[^ #])?)$/;

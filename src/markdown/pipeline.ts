@@ -124,3 +124,33 @@ export function readInlineWithPipeline(line: string, options: MarkdownOptions): 
   const text = toString(textParser.parse(markdown), { includeHtml: !options.allowHtml });
   return { html: html.slice(open.length, -'</p>'.length), text: text.slice(PHRASING_LEAD.length) };
 }
+
+/**
+ * The text of the first paragraph of a block of Markdown (headings, lists, code and tables
+ * before it skipped), through its parsed tree as readInlineWithPipeline's text is; '' when it
+ * has none. Raw HTML is text where the site shows it as text, and left out where it is markup.
+ */
+export function firstParagraphTextWithPipeline(markdown: string, options: MarkdownOptions): string {
+  const paragraph = textParser.parse(markdown).children.find((node) => node.type === 'paragraph');
+  return paragraph ? toString(paragraph, { includeHtml: !options.allowHtml }) : '';
+}
+
+/** Where a link, an image or a link definition points, and where it starts in the Markdown (1-based). */
+export interface LinkTarget {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** Every link, image and definition of a block of Markdown, in document order, through its parsed tree. */
+export function linkTargetsWithPipeline(markdown: string): LinkTarget[] {
+  const targets: LinkTarget[] = [];
+  const visit = (node: MdastNodes) => {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position) {
+      targets.push({ url: node.url, line: node.position.start.line, column: node.position.start.column });
+    }
+    if ('children' in node) for (const child of node.children) visit(child as MdastNodes);
+  };
+  visit(textParser.parse(markdown));
+  return targets;
+}

@@ -8,7 +8,8 @@
  * Every caller that renders Markdown runs inside withMarkdown (the work is pure, so doing it
  * again is safe); a quick rebuild of plain records never loads the pipeline at all.
  */
-import { fastMarkdown, fastPhrasing } from './fast-path.js';
+import { fastFirstParagraphText, fastMarkdown, fastPhrasing } from './fast-path.js';
+import type { LinkTarget } from './pipeline.js';
 
 export interface MarkdownOptions {
   /** Let raw HTML through as markup (site.yaml `allowHtml: true`). */
@@ -97,6 +98,41 @@ export function readInlineWithPipeline(markdown: string, options: MarkdownOption
   if (line === '') return NO_TEXT;
   const read = pipelineFor().readInlineWithPipeline(line, options);
   return { html: read.html, text: collapseSpaces(read.text) };
+}
+
+/**
+ * The plain text of a body's first paragraph, runs of whitespace as one space: the
+ * description and feed summary of a record without `summary`. Plain Markdown takes the fast
+ * path, like its HTML; the rest the pipeline's tree (withMarkdown).
+ */
+export function firstParagraphText(markdown: string, options: MarkdownOptions): string {
+  if (markdown.trim() === '') return '';
+  return collapseSpaces(fastFirstParagraphText(markdown) ?? pipelineFor().firstParagraphTextWithPipeline(markdown, options));
+}
+
+/** firstParagraphText through the pipeline alone: the definition, which the fast path must match. */
+export function firstParagraphTextWithPipeline(markdown: string, options: MarkdownOptions): string {
+  if (markdown.trim() === '') return '';
+  return collapseSpaces(pipelineFor().firstParagraphTextWithPipeline(markdown, options));
+}
+
+/**
+ * What could be a relative link target: after `](` or a definition's `]:`, a URL with no
+ * scheme that does not start with `/`, `#` or `?`. Markdown without one (most records) is not
+ * parsed for its links.
+ */
+const RELATIVE_LINK_CANDIDATE = /\]\(\s*<?(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?)])|\]:\s*<?(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?])/;
+
+/**
+ * The relative links, images and definitions of a block of Markdown (`diagram.png`,
+ * `img/a.svg`), with their lines and columns in it; links with a scheme, root-relative and
+ * fragment-only ones are left out. Needs the pipeline when there is a candidate (withMarkdown).
+ */
+export function relativeLinkTargets(markdown: string): LinkTarget[] {
+  if (!RELATIVE_LINK_CANDIDATE.test(markdown)) return [];
+  return pipelineFor()
+    .linkTargetsWithPipeline(markdown)
+    .filter(({ url }) => url !== '' && !/^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/#?])/.test(url));
 }
 
 /** The HTML of inline Markdown (see readInline). */

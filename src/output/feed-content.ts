@@ -2,7 +2,8 @@
  * The full HTML of a record for feeds: summary, The Numbers, Aggregate, the generated
  * highlights and the analysis. Assembled from RecordContent, whose author texts are already
  * rendered and sanitised (or escaped); every generated text is escaped here. Feed readers
- * resolve links against unknown bases, so root-relative links become absolute.
+ * resolve links against unknown bases, so root-relative links become absolute, and relative
+ * ones (a picture beside the record, `diagram.png`) absolute from the record's page.
  */
 import { escapeHtml } from '../escape.js';
 import type { RecordContent } from '../site/types.js';
@@ -12,6 +13,16 @@ export function absoluteLinks(html: string, siteUrl: string): string {
   const origin = siteUrl.replace(/\/+$/, '');
   if (origin === '') return html;
   return html.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (_whole, attr: string, path: string) => `${attr}="${escapeHtml(origin)}${path}"`);
+}
+
+/** `src="diagram.png"` → `src="https://example.com/records/2026-03-02/diagram.png"`; links with a scheme, `/`, `#` or `?` left alone. */
+export function pageRelativeLinks(html: string, pageUrl: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(pageUrl)) return html;
+  return html.replace(/\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?])([^"]+)"/g, (_whole, attr: string, url: string) => {
+    // The attribute's text is HTML-escaped: URL resolution needs the URL itself.
+    const resolved = new URL(url.replace(/&amp;/g, '&'), pageUrl).href;
+    return `${attr}="${escapeHtml(resolved)}"`;
+  });
 }
 
 function cell(tag: 'td' | 'th', text: string, numeric = false): string {
@@ -59,8 +70,9 @@ function aggregateTable(record: RecordContent): string {
 /**
  * @param highlights inline HTML sentences (series.ts: already escaped)
  * @param siteUrl the absolute site URL ('' leaves links root-relative)
+ * @param pageUrl the record page's absolute URL, for its relative links ('' leaves them as they are)
  */
-export function feedEntryHtml(record: RecordContent, highlights: readonly string[], siteUrl: string): string {
+export function feedEntryHtml(record: RecordContent, highlights: readonly string[], siteUrl: string, pageUrl = ''): string {
   const parts: string[] = [];
   if (record.summaryHtml) parts.push(`<p>${record.summaryHtml}</p>`);
   parts.push('<h2>The Numbers</h2>', numbersTable(record));
@@ -69,5 +81,5 @@ export function feedEntryHtml(record: RecordContent, highlights: readonly string
     parts.push('<h2>Highlights</h2>', `<ul>\n${highlights.map((h) => `<li>${h}</li>`).join('\n')}\n</ul>`);
   }
   if (record.bodyHtml) parts.push('<h2>Analysis</h2>', record.bodyHtml);
-  return absoluteLinks(parts.join('\n'), siteUrl);
+  return pageRelativeLinks(absoluteLinks(parts.join('\n'), siteUrl), pageUrl);
 }

@@ -5,10 +5,12 @@
  * applied (apply-aliases.ts), so no file holds a private name. Links are absolute in feeds
  * and the sitemap (site.yaml `url` + `basePath`), base-path prefixed in records.json.
  */
+import { readFile } from 'node:fs/promises';
 import type { SiteConfig } from '../config/types.js';
-import type { Dependency, RecordContent, SiteInfo, SiteModel, TagGroup } from '../site/types.js';
+import { warning, type Diagnostic } from '../diagnostics.js';
+import type { Dependency, RecordContent, RecordSummary, SiteInfo, SiteModel, TagGroup } from '../site/types.js';
 import { tagDescription, tagFeedTitle } from '../site/pages.js';
-import { outputPathFor, tagFeedUrls, tagUrl } from '../site/urls.js';
+import { monthUrl, outputPathFor, tagFeedUrls, tagUrl, yearUrl } from '../site/urls.js';
 import type { SeriesContext } from '../site/series.js';
 import { exportData, recordsJson, tasksCsv, type RecordData } from './exports.js';
 import type { FileContent } from './write.js';
@@ -25,14 +27,19 @@ export interface OutputFile {
   make: () => FileContent | Promise<FileContent>;
 }
 
-/** The files that are not pages. Each is made when asked for, so that one large export is gone before the next is made. */
+/**
+ * The files that are not pages. Each is made when asked for, so that one large export is gone
+ * before the next is made. Drafts (in a build with `--drafts`) have pages but reach none of
+ * these files: a preview put online by mistake announces and exports only what is published.
+ */
 export function siteFiles(model: SiteModel, config: SiteConfig): OutputFile[] {
   const { summaries, record, content } = model.records;
+  const published = publishedOf(summaries, summaries.map((_, index) => index));
   let made: RecordData[] | undefined;
-  const data = () => (made ??= summaries.map((_, i) => exportData({ record: record(i), content: content(i) }, config)));
+  const data = () => (made ??= published.map(({ index }) => exportData({ record: record(index), content: content(index) }, config)));
+  // The draft flag is in each record's numbers: a record made a draft or published again changes these files.
   const everyFigure: Dependency[] = [{ records: 'all', parts: ['numbers', 'text'] }];
-  const first = config.feedRecords > 0 ? Math.max(0, summaries.length - config.feedRecords) : summaries.length;
-  const newest = summaries.slice(first).map((summary, i) => ({ summary, index: first + i }));
+  const newest = newestOf(published, config);
   // A feed entry carries its record whole, with the highlights and milestones of its page.
   const feed: Dependency[] = [
     { records: newest.map(({ summary }) => summary.date), parts: ['numbers', 'text', 'body'] },
@@ -54,17 +61,77 @@ export function siteFiles(model: SiteModel, config: SiteConfig): OutputFile[] {
  * entry's highlights compare it with every earlier record, whatever its tags.
  */
 function tagFeeds(model: SiteModel, tag: TagGroup, config: SiteConfig): OutputFile[] {
-  const first = config.feedRecords > 0 ? Math.max(0, tag.indexes.length - config.feedRecords) : tag.indexes.length;
-  const newest = tag.indexes.slice(first);
-  const newestDate = tag.records[tag.records.length - 1]?.date;
+  const newest = newestOf(publishedOf(tag.records, tag.indexes), config);
+  const newestDate = newest[newest.length - 1]?.summary.date;
+  if (newestDate === undefined) return []; // a tag of drafts only has no feed
   const dependsOn: Dependency[] = [
-    { records: tag.records.slice(first).map((r) => r.date), parts: ['numbers', 'text', 'body'] },
-    ...(newestDate === undefined || newest.length === 0 ? [] : [{ records: { upTo: newestDate }, parts: ['numbers'] } as const]),
+    { records: newest.map(({ summary }) => summary.date), parts: ['numbers', 'text', 'body'] },
+    { records: { upTo: newestDate }, parts: ['numbers'] },
   ];
-  const entries = () => newest.map((index) => feedEntry(model.site, model.records.content(index), model.series));
+  const entries = () => newest.map(({ index }) => feedEntry(model.site, model.records.content(index), model.series));
   const site = feedSite(model.site, tagFeedTitle(model.site.title, tag.name), tagDescription(tag.name));
   const paths = { ...tagFeedUrls(tag.slug), page: tagUrl(tag.slug) };
   return feedFiles(site, paths, entries).map((file) => ({ ...file, dependsOn }));
+}
+
+interface Placed {
+  summary: RecordSummary;
+  /** Its place in the record set. */
+  index: number;
+}
+
+/** The records that are not drafts, with their places in the record set. */
+function publishedOf(summaries: readonly RecordSummary[], indexes: readonly number[]): Placed[] {
+  return summaries.flatMap((summary, i) => (summary.draft ? [] : [{ summary, index: indexes[i]! }]));
+}
+
+/** The newest `feedRecords` of some records (oldest first); none when it is 0. */
+function newestOf(records: readonly Placed[], config: SiteConfig): Placed[] {
+  return config.feedRecords > 0 ? records.slice(Math.max(0, records.length - config.feedRecords)) : records.slice(records.length);
+}
+
+/** A file beside a record written as `index.md` (records/files.ts), as found by a build. */
+export interface AssetSource {
+  /** The record's file. */
+  record: string;
+  /** The asset's file, relative to the root. */
+  file: string;
+  /** Its path from the record's folder. */
+  name: string;
+  /** Its absolute path. */
+  source: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The files beside each record the build shows, copied next to its page (`diagram.png` beside
+ * `records/2026/2026-03-02/index.md` → `records/2026-03-02/diagram.png`), so relative links
+ * of its Markdown work. Like a public file, each depends on its source's path, size and time.
+ * A file whose place another output file takes (`index.html`, the page itself) is not copied:
+ * a warning says so.
+ *
+ * @param taken the paths of every other output file
+ */
+export function recordAssetFiles(
+  model: SiteModel,
+  assets: readonly AssetSource[],
+  taken: ReadonlySet<string>,
+): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+  const folders = new Map(model.records.summaries.map((summary) => [summary.file, outputPathFor(summary.url).replace(/index\.html$/, '')]));
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const asset of assets) {
+    const folder = folders.get(asset.record);
+    if (folder === undefined) continue; // a draft's, or a record with errors
+    const path = `${folder}${asset.name}`;
+    if (taken.has(path)) {
+      diagnostics.push(warning(asset.file, 0, 0, `not copied: ${path} is a file the site makes itself`, 'rename the file'));
+      continue;
+    }
+    files.push({ path, dependsOn: [{ value: `${asset.source}\0${asset.size}\0${asset.mtimeMs}` }], make: () => readFile(asset.source) });
+  }
+  return { files, diagnostics };
 }
 
 function feedSite(info: SiteInfo, title: string, description: string): FeedSite {
@@ -98,16 +165,52 @@ export function feedEntry(site: SiteInfo, record: RecordContent, series: SeriesC
     title: record.title,
     date: record.date,
     summary: record.summaryText,
-    html: feedEntryHtml(record, highlights, site.url),
+    html: feedEntryHtml(record, highlights, site.url, site.url === '' ? '' : siteUrl(site, record.url)),
     tags: record.tags.map((t) => t.text),
   };
 }
 
-/** Every page but the 404, absolute; lastmod: the newest day the page shows. */
+/**
+ * Every page but the 404 and those of drafts alone (a draft's page, a tag's, a month's or a
+ * year's pages when all their records are drafts), absolute; lastmod: the newest published day
+ * the page shows (a draft's date would tell of the draft).
+ */
 export function siteMap(model: SiteModel): string {
-  return sitemap(
-    model.pages
-      .filter((page) => page.template !== '404')
-      .map((page) => ({ loc: siteUrl(model.site, page.url), lastmod: page.lastmod })),
-  );
+  const drafts = new Set(model.records.summaries.filter((summary) => summary.draft).map((summary) => summary.date));
+  const newest = newestPublishedUnder(model);
+  const entries = model.pages.flatMap((page) => {
+    if (page.template === '404') return [];
+    if (drafts.size === 0 || page.lastmod === null || !drafts.has(page.lastmod)) {
+      return [{ loc: siteUrl(model.site, page.url), lastmod: page.lastmod }];
+    }
+    const under = newest.find(([url]) => page.url.startsWith(url));
+    const lastmod = under ? under[1] : newest[newest.length - 1]![1];
+    return lastmod === null ? [] : [{ loc: siteUrl(model.site, page.url), lastmod }];
+  });
+  return sitemap(entries);
+}
+
+/**
+ * For each record's page, tag, month and year: its URL (pages under it too, such as a tag's
+ * page 2) and its newest published day, null when it shows drafts alone; last, the whole site's.
+ */
+function newestPublishedUnder(model: SiteModel): [string, string | null][] {
+  const summaries = model.records.summaries;
+  const newestOf = (records: readonly RecordSummary[]): string | null =>
+    records.reduce<string | null>((newest, r) => (r.draft || (newest !== null && newest > r.date) ? newest : r.date), null);
+  const byPeriod = (length: number, url: (key: string) => string): [string, string | null][] => {
+    const groups = new Map<string, RecordSummary[]>();
+    for (const summary of summaries) {
+      const key = summary.date.slice(0, length);
+      groups.set(key, [...(groups.get(key) ?? []), summary]);
+    }
+    return [...groups].map(([key, records]) => [url(key), newestOf(records)]);
+  };
+  return [
+    ...summaries.map((summary): [string, string | null] => [summary.url, summary.draft ? null : summary.date]),
+    ...model.tags.map((tag): [string, string | null] => [tagUrl(tag.slug), newestOf(tag.records)]),
+    ...byPeriod(7, monthUrl),
+    ...byPeriod(4, yearUrl),
+    ['/', newestOf(summaries)],
+  ];
 }

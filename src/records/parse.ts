@@ -56,6 +56,13 @@ export function parseRecord(file: string, text: string, config: SiteConfig): Par
   return readQuickly(file, text, config) ?? readRecordLocated(file, text, config);
 }
 
+/** The record with the line its body starts on: the body is the end of the text, after the front matter's lines. */
+function withBodyLine(parsed: ParsedRecord, text: string): ParsedRecord {
+  if (!parsed.record) return parsed;
+  const before = text.slice(0, text.length - parsed.record.body.length);
+  return { ...parsed, record: { ...parsed.record, bodyLine: before.split('\n').length } };
+}
+
 /** A valid record (warnings allowed) read without `yaml`'s parseDocument; null when it has an error, or the quick reading cannot tell. */
 function readQuickly(file: string, text: string, config: SiteConfig): ParsedRecord | null {
   const named = fileNameDate(file);
@@ -64,7 +71,7 @@ function readQuickly(file: string, text: string, config: SiteConfig): ParsedReco
   const quick = frontMatter === null ? null : quickValues(file, frontMatter, FRONT_MATTER_SHIFT);
   if (!quick) return null;
   const read = checkRecord(quick.values, quick.at, named?.iso, body, config);
-  return read.record && !hasErrors(read.diagnostics) ? { ...read, diagnostics: sortDiagnostics(read.diagnostics) } : null;
+  return read.record && !hasErrors(read.diagnostics) ? withBodyLine({ ...read, diagnostics: sortDiagnostics(read.diagnostics) }, text) : null;
 }
 
 /** The record read with `yaml`'s parseDocument, every problem located; diagnostics sorted by line and column. */
@@ -79,7 +86,7 @@ export function readRecordLocated(file: string, text: string, config: SiteConfig
   if (!parsed.yaml) return noRecord();
   const { values, at } = plainValues(parsed.yaml);
   const read = checkRecord(values, at, fileDate, body, config);
-  return { ...read, diagnostics: sortDiagnostics([...diagnostics, ...read.diagnostics]) };
+  return withBodyLine({ ...read, diagnostics: sortDiagnostics([...diagnostics, ...read.diagnostics]) }, text);
 }
 
 /** Every check of a record, over its front matter's plain values. */

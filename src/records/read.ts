@@ -6,6 +6,8 @@ import { readTextFile } from '../config/text-file.js';
 import type { SiteConfig } from '../config/types.js';
 import { scanRecordFiles } from './files.js';
 import { parseRecord } from './parse.js';
+import { localLinks, localLinkWarnings } from './assets.js';
+import { withMarkdown } from '../markdown/render.js';
 import { canonicalTags } from './tag-collisions.js';
 import type { TagSpellings } from './tag-collisions.js';
 import type { ParsedRecord } from './parse.js';
@@ -39,7 +41,11 @@ export async function readRecords(
     sources.set(file, read.text);
     parsed.push({ file, ...parseRecord(file, read.text, config) });
   });
-  return { ...assembleRecords(parsed, diagnostics, options), sources };
+  const assembled = assembleRecords(parsed, diagnostics, options);
+  const links = await withMarkdown(() => assembled.records.map((record) => ({ file: record.file, links: localLinks(record.body, record.bodyLine ?? 1) })));
+  const linkWarnings = localLinkWarnings(root, links);
+  if (linkWarnings.length === 0) return { ...assembled, sources };
+  return { ...assembled, diagnostics: sortDiagnostics([...assembled.diagnostics, ...linkWarnings]), sources };
 }
 
 export type FileRecord<R = LeverageRecord> = Omit<ParsedRecord, 'record'> & { file: string; record: R | null };

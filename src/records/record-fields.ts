@@ -10,9 +10,13 @@ import type { LeverageRecord, Task } from './types.js';
 
 const FILE_NAME_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;
 
-/** The `YYYY-MM-DD` a file name starts with, and whether it is a real day; null when it starts with none. */
+/**
+ * The `YYYY-MM-DD` a file name starts with (for `index.md`, its folder's name:
+ * `records/2026/2026-03-02/index.md`), and whether it is a real day; null when it starts with none.
+ */
 export function fileNameDate(file: string): { iso: string; valid: boolean } | null {
-  const match = FILE_NAME_DATE.exec(path.posix.basename(file));
+  const name = path.posix.basename(file) === 'index.md' ? path.posix.basename(path.posix.dirname(file)) : path.posix.basename(file);
+  const match = FILE_NAME_DATE.exec(name);
   return match ? { iso: match[1]!, valid: isCalendarDate(match[1]!) } : null;
 }
 

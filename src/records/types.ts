@@ -31,4 +31,6 @@ export interface LeverageRecord {
   tasks: Task[];
   /** The Markdown body after the front matter ('' after a build rendered it into RecordContent.bodyHtml). */
   body: string;
+  /** The line of the file the body starts on (1-based), for diagnostics about it. */
+  bodyLine?: number;
 }

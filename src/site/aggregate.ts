@@ -5,8 +5,9 @@
 import { seriesTotals, type RecordTotals, type SeriesTotals } from '../leverage/numbers.js';
 import {
   formatFactor,
-  formatHours,
+  formatHumanTime,
   formatHumanEquivalent,
+  formatMinutes,
   formatMinutesWithHours,
   formatNumber,
   formatTasksCompleted,
@@ -52,12 +53,12 @@ export function formattedTotals(records: readonly { totals: RecordTotals }[], op
   return { exact, rows: aggregateRows(exact, options) };
 }
 
-/** The short figures of lists (a record, a month): `12` tasks, `1,096 hours`, `643 min`, `102.3x`. */
+/** The short figures of lists (a record, a month): `12` tasks, `1,096 hours` (`20 min` under an hour), `643 min`, `102.3x`. */
 export function listFigures(totals: RecordTotals | SeriesTotals): { tasks: string; human: string; claude: string; leverage: string } {
   return {
     tasks: formatNumber(totals.tasksCompleted),
-    human: formatHours(totals.humanMinutes),
-    claude: `${formatNumber(totals.claudeMinutes, 1)} min`,
+    human: formatHumanTime(totals.humanMinutes),
+    claude: formatMinutes(totals.claudeMinutes),
     leverage: formatFactor(totals.leverage),
   };
 }

@@ -5,9 +5,9 @@
 import type { SiteConfig } from '../config/types.js';
 import type { LeverageRecord } from '../records/types.js';
 import { recordTotals, taskNumbers, type TaskNumbers } from '../leverage/numbers.js';
-import { formatFactor, formatRowHours, formatRowMinutes, formatWeeks } from '../leverage/format.js';
+import { formatFactor, formatHumanTime, formatMinutes, formatWeeks } from '../leverage/format.js';
 import { formatLongDate } from '../leverage/dates.js';
-import { countWords, readInline, renderMarkdown } from '../markdown/render.js';
+import { countWords, firstParagraphText, readInline, renderMarkdown } from '../markdown/render.js';
 import { escapeHtml } from '../escape.js';
 import type { RecordContent, RowView } from './types.js';
 import { aggregateRows, listFigures } from './aggregate.js';
@@ -37,9 +37,9 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
       taskHtml: truncated ? escapeHtml(truncate(text, config.truncateTitles)) : html(titleHtml),
       taskText: text,
       truncated,
-      human: formatRowHours(numbers.humanMinutes),
-      claude: formatRowMinutes(numbers.claudeMinutes),
-      supervision: numbers.supervisionMinutes === null ? null : formatRowMinutes(numbers.supervisionMinutes),
+      human: formatHumanTime(numbers.humanMinutes),
+      claude: formatMinutes(numbers.claudeMinutes),
+      supervision: numbers.supervisionMinutes === null ? null : formatMinutes(numbers.supervisionMinutes),
       weeks: config.weeksColumn ? formatWeeks(numbers.humanMinutes, config.workWeekHours) : null,
       leverage: formatFactor(numbers.leverage),
       supervisoryLeverage:
@@ -52,13 +52,16 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
   const words = countWords(record.body) + countWords(summary) + record.tasks.reduce((n, t) => n + countWords(t.task), 0);
   return {
     date: record.date,
+    draft: record.draft,
     dateLong: formatLongDate(record.date),
     url: recordUrl(record.date),
     title: record.title,
     model: record.model,
     tags: record.tags.map((name) => ({ text: name, url: tagUrl(tagSlug(name)) })),
     summaryHtml: summary ? html(summaryRead.html) : '',
-    summaryText: summaryRead.text,
+    // Without a summary, the analysis's first paragraph describes the record (meta description,
+    // feed summary); the page itself does not repeat it under the title.
+    summaryText: summary ? summaryRead.text : firstParagraphText(record.body, markdown),
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     hasSupervision,
     showWeeks: config.weeksColumn,

@@ -4,6 +4,11 @@
  * config is in every page's key, so the parts are hashed from the record as read: anything
  * not named as wording or analysis counts as `numbers`, the part nearly every page depends on.
  *
+ * A record without `summary` is described by its body's first paragraph (content.ts
+ * `summaryText`), so its description belongs to `body`: only the record's page (meta
+ * description) and feed entries show it, and both depend on every part of the record. List
+ * pages show `summaryHtml`, which is empty without a summary, and so depend on `text` alone.
+ *
  * JSON, not V8 serialization: equal values give equal JSON however they are held in memory.
  */
 import type { LeverageRecord } from '../records/types.js';
@@ -11,9 +16,10 @@ import type { SiteConfig } from '../config/types.js';
 import { hashBytes } from '../incremental/fingerprint.js';
 import type { PartHashes, RecordContent, RecordSet, RecordSummary } from './types.js';
 import { recordContent } from './content.js';
+import { localLinks } from '../records/assets.js';
 
 export function recordParts(record: LeverageRecord): PartHashes {
-  const { title, summary, body, tasks, ...facts } = record;
+  const { title, summary, body, bodyLine: _where, tasks, ...facts } = record;
   return {
     numbers: hashBytes(JSON.stringify([facts, tasks.map(({ task: _wording, ...figures }) => figures)])),
     text: hashBytes(JSON.stringify([title, summary, tasks.map((task) => task.task)])),
@@ -33,6 +39,7 @@ export function recordSummary(record: LeverageRecord, content: RecordContent): R
     tags: content.tags,
     totals: content.totals,
     parts: recordParts(record),
+    links: localLinks(record.body, record.bodyLine ?? 1),
   };
 }
 

@@ -11,7 +11,7 @@
  */
 import type { SiteConfig } from '../config/types.js';
 import { addDays, formatLongDate, formatMonth } from '../leverage/dates.js';
-import { formatFactor, formatHours, formatNumber, formatHumanEquivalent } from '../leverage/format.js';
+import { formatFactor, formatHumanEquivalent, formatHumanTime, formatMinutes, formatNumber } from '../leverage/format.js';
 import { allTimeStats, NO_PROJECT, type DayStats, type WindowStats } from '../leverage/stats.js';
 import type { LeverageRecord } from '../records/types.js';
 import { barChart, histogram, lineChart, type ChartPoint } from '../render/charts.js';
@@ -24,7 +24,8 @@ const TOP_DAYS = 5;
 export const SMALL_CHART_RECORDS = 90;
 
 const factorTick = (value: number): string => `${formatNumber(value)}x`;
-const hoursValue = (hours: number): string => `${formatNumber(hours, 1)} h`;
+/** A bar's value (hours) as every table shows the same figure. */
+const hoursValue = (hours: number): string => formatHumanTime(hours * 60);
 
 /** `March 2, 2026` → `Mar 2` (axis labels; tooltips and tables keep the long date). */
 function shortDate(longDate: string): string {
@@ -62,10 +63,6 @@ function dayLink(date: string): Link {
   return { url: recordUrl(date), text: formatLongDate(date) };
 }
 
-function minutesText(minutes: number): string {
-  return `${formatNumber(minutes, 1)} min`;
-}
-
 function daysTable(days: DayStats[], caption: string): StatsSection['table'] {
   return {
     caption,
@@ -73,8 +70,8 @@ function daysTable(days: DayStats[], caption: string): StatsSection['table'] {
     rows: days.map((d) => [
       dayLink(d.date),
       formatNumber(d.tasksCompleted),
-      formatHours(d.humanMinutes),
-      minutesText(d.claudeMinutes),
+      formatHumanTime(d.humanMinutes),
+      formatMinutes(d.claudeMinutes),
       formatFactor(d.leverage),
     ]),
   };
@@ -97,7 +94,7 @@ function windowSection(
     const content = contents.get(date);
     const hours = content ? content.totals.humanMinutes / 60 : 0;
     points.push({ label: formatLongDate(date), value: hours });
-    if (content) rows.push([dayLink(date), formatHours(content.totals.humanMinutes), formatFactor(content.totals.leverage)]);
+    if (content) rows.push([dayLink(date), formatHumanTime(content.totals.humanMinutes), formatFactor(content.totals.leverage)]);
   }
   const t = window.totals;
   const range = `${formatLongDate(from)} to ${formatLongDate(window.to)}`;
@@ -194,7 +191,7 @@ export function statsPage(
     table: {
       caption: 'Tasks (rows) by leverage factor',
       head: ['Leverage', 'Tasks', 'Human equivalent'],
-      rows: buckets.map((b) => [b.label, formatNumber(b.count), formatHours(b.humanMinutes)]),
+      rows: buckets.map((b) => [b.label, formatNumber(b.count), formatHumanTime(b.humanMinutes)]),
     },
     note: 'Each row of The Numbers counts once, by its own factor; ranges include their lower bound.',
   });
@@ -222,8 +219,8 @@ export function statsPage(
         formatMonth(m.month),
         formatNumber(m.days),
         formatNumber(m.tasksCompleted),
-        formatHours(m.humanMinutes),
-        minutesText(m.claudeMinutes),
+        formatHumanTime(m.humanMinutes),
+        formatMinutes(m.claudeMinutes),
         formatFactor(m.leverage),
       ]),
     },
@@ -242,8 +239,8 @@ export function statsPage(
             p.project,
             formatNumber(p.days),
             formatNumber(p.rows),
-            formatHours(p.humanMinutes),
-            minutesText(p.claudeMinutes),
+            formatHumanTime(p.humanMinutes),
+            formatMinutes(p.claudeMinutes),
             formatFactor(p.leverage),
           ]),
         }

@@ -3,6 +3,7 @@
  * lay them out. Each page is declared before it is made (PageSpec): its URL and what it
  * depends on, so a build makes again only the pages a change touches (incremental/plan.ts).
  */
+import type { LocalLink } from '../records/assets.js';
 import type { RecordTotals, SeriesTotals, TaskNumbers } from '../leverage/numbers.js';
 import type { SeriesContext } from './series.js';
 import type { LeverageRecord } from '../records/types.js';
@@ -38,6 +39,8 @@ export interface AggregateRow {
 /** One record's own content, independent of the rest of the series (cacheable per record). */
 export interface RecordContent {
   date: string;
+  /** Marked `draft: true` (shown only by a build with `--drafts`, with a banner). */
+  draft: boolean;
   dateLong: string;
   url: string;
   title: string;
@@ -278,6 +281,8 @@ export interface RecordSummary {
   tags: Link[];
   totals: RecordTotals;
   parts: PartHashes;
+  /** The relative links of its analysis, checked against the files beside it (records/assets.ts). */
+  links: LocalLink[];
 }
 
 /** The records of a build, oldest first: each one's summary, and the rest when a page needs it. */

@@ -14,8 +14,8 @@ import {
   formatFactor,
   formatHumanEquivalent,
   formatMinutesWithHours,
-  formatRowHours,
-  formatRowMinutes,
+  formatHumanTime,
+  formatMinutes,
   formatTasksCompleted,
   formatTokens,
 } from '../../src/leverage/format.js';
@@ -33,8 +33,8 @@ function printedPost(record: LeverageRecord): string {
     : '| # | Task | Human Est. | Claude | Leverage |\n|---|---|---|---|---|';
   const rows = record.tasks.map((task) => {
     const n = taskNumbers(task);
-    const cells = [String(task.n), task.task, formatRowHours(task.humanMinutes), formatRowMinutes(task.claudeMinutes)];
-    if (supervised) cells.push(formatRowMinutes(task.supervisionMinutes!));
+    const cells = [String(task.n), task.task, formatHumanTime(task.humanMinutes), formatMinutes(task.claudeMinutes)];
+    if (supervised) cells.push(formatMinutes(task.supervisionMinutes!));
     cells.push(formatFactor(n.leverage));
     if (supervised) cells.push(formatFactor(n.supervisoryLeverage!));
     return `| ${cells.join(' | ')} |`;

@@ -36,7 +36,8 @@ const initial = (i: number): Day => ({
 function recordText(i: number, day: Day): string {
   const tasks = day.tasks.map(([task, human]) => `  - task: "${task}"\n    human: ${human}\n    claude: 12m\n`).join('');
   const draft = day.draft ? 'draft: true\n' : '';
-  return `---\ndate: ${date(i)}\ntitle: ${day.title}\ntags: ${day.tags}\nsummary: ${day.summary}\n${draft}tasks:\n${tasks}---\n\n${day.body}`;
+  const summary = day.summary ? `summary: ${day.summary}\n` : ''; // none: the body's first paragraph stands for it
+  return `---\ndate: ${date(i)}\ntitle: ${day.title}\ntags: ${day.tags}\n${summary}${draft}tasks:\n${tasks}---\n\n${day.body}`;
 }
 
 let root: string;
@@ -90,6 +91,18 @@ describe('an incremental build', () => {
       'tags/time-record/feed.xml',
     ]);
     expect(summary.reused.files).toBe(files(summary) - 7);
+  });
+
+  it('after a new first paragraph of a record without summary, its description and feed summary follow', async () => {
+    await save(DAYS - 1, { summary: '' });
+    await expectSameAsColdBuild(root);
+    const before = await readTree(join(root, 'dist'));
+    await save(DAYS - 1, { body: 'A *rewritten* opening.\n\n- a point\n' });
+    await expectSameAsColdBuild(root);
+    const page = await readFile(join(root, `dist/records/${date(DAYS - 1)}/index.html`), 'utf8');
+    expect(page).toContain('<meta name="description" content="A rewritten opening.">');
+    expect(await readFile(join(root, 'dist/feed.xml'), 'utf8')).toContain('<summary type="text">A rewritten opening.</summary>');
+    expect(await changedFiles(before)).toContain('feed.json');
   });
 
   it('after a new title, makes the pages that show it: its own, its neighbours, the lists, the exports', async () => {
@@ -170,6 +183,7 @@ describe('random sequences of edits', () => {
       (i) => ({ body: `Edited analysis ${i} ${random(1000)}.\n` }),
       (i) => ({ title: `Title ${i} ${random(1000)}` }),
       (i) => ({ summary: `Summary ${i} ${random(1000)}.` }),
+      () => ({ summary: '' }),
       (i) => ({ tags: random(2) ? '[AI, Time Record]' : `[AI, Tag ${random(3)}]` }),
       (i) => ({ tasks: [[`Build ${random(1000)}`, `${i + 2}h`], [`Review \`code\` of day ${i}`, '45m']] }),
       () => ({ tasks: [['Build', `${1 + random(20)}h`], ['Review', `${5 + random(50)}m`]] }),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  formatFactor, formatHumanEquivalent, formatMinutesWithHours, formatNumber, formatRowHours,
-  formatRowMinutes, formatTasksCompleted, formatTokens, roundHalfAway, formatWeeks,
+  formatFactor, formatHumanEquivalent, formatMinutesWithHours, formatNumber, formatHumanTime,
+  formatMinutes, formatTasksCompleted, formatTokens, roundHalfAway, formatWeeks,
 } from '../../src/leverage/format.js';
 import { formatLongDate, isCalendarDate } from '../../src/leverage/dates.js';
 
@@ -26,12 +26,16 @@ describe('factors', () => {
 
 describe('row durations', () => {
   it.each([
-    [240, '4 hours'], [60, '1 hour'], [90, '1.5 hours'], [15, '0.25 hours'], [20, '0.33 hours'], [6000, '100 hours'],
-    [90_000, '1,500 hours'],
-  ])('human %d min → %s', (minutes, shown) => expect(formatRowHours(minutes)).toBe(shown));
+    [240, '4 hours'], [60, '1 hour'], [90, '1.5 hours'], [705, '11.75 hours'], [6000, '100 hours'],
+    [90_000, '1,500 hours'], [65_760, '1,096 hours'],
+  ])('human %d min → %s', (minutes, shown) => expect(formatHumanTime(minutes)).toBe(shown));
+
+  // An estimate under an hour reads in minutes (issue 18): `human: 20m` is not "0.33 hours".
+  it.each([[20, '20 min'], [15, '15 min'], [0.5, '0.5 min'], [59.5, '59.5 min'], [59.999, '1 hour']])(
+    'human under an hour: %d min → %s', (minutes, shown) => expect(formatHumanTime(minutes)).toBe(shown));
 
   it.each([[19, '19 min'], [105, '105 min'], [0.5, '0.5 min'], [1, '1 min'], [8.6, '8.6 min']])(
-    'claude %d min → %s', (minutes, shown) => expect(formatRowMinutes(minutes)).toBe(shown));
+    'claude %d min → %s', (minutes, shown) => expect(formatMinutes(minutes)).toBe(shown));
 });
 
 describe('aggregate values', () => {
@@ -39,6 +43,10 @@ describe('aggregate values', () => {
     expect(formatHumanEquivalent(65_760, 40)).toBe('1,096 hours (~27.4 work weeks)');
     expect(formatHumanEquivalent(2400, 40)).toBe('40 hours (~1 work week)');
     expect(formatHumanEquivalent(60, 40)).toBe('1 hour (~0 work weeks)');
+    expect(formatHumanEquivalent(705, 40)).toBe('11.75 hours (~0.3 work weeks)');
+  });
+  it('human equivalent under an hour: minutes alone, no "~0 work weeks"', () => {
+    expect(formatHumanEquivalent(20, 40)).toBe('20 min');
   });
   it('minutes with hours', () => {
     expect(formatMinutesWithHours(643)).toBe('643 minutes (~10.7 hours)');

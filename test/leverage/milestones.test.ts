@@ -174,7 +174,7 @@ describe('seriesMilestones', () => {
 
   it('uses singular hours', () => {
     const map = seriesMilestones([day('2026-03-01', 20, 0.5), day('2026-03-02', 20, 1)]);
-    expect(map.get('2026-03-02')![0]!.text).toBe('Most human-equivalent hours so far: 1 hour (previous most 0.5 hours on March 1, 2026).');
+    expect(map.get('2026-03-02')![0]!.text).toBe('Most human-equivalent hours so far: 1 hour (previous most 30 min on March 1, 2026).');
   });
 
   it('every claim is true over the series up to that day (property)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordTotals, seriesTotals, taskNumbers, workWeeks, hoursPerAssistantMinute } from '../../src/leverage/numbers.js';
-import { formatFactor, formatRowHours } from '../../src/leverage/format.js';
+import { formatFactor, formatHumanTime } from '../../src/leverage/format.js';
 import { aggregateRows } from '../../src/site/aggregate.js';
 import { REFERENCE_AGGREGATE, REFERENCE_ROWS, referenceRecord } from '../support/reference-day.js';
 import type { LeverageRecord } from '../../src/records/types.js';
@@ -42,13 +42,12 @@ describe('weighted leverage', () => {
   });
 
   it('is computed from exact totals, not rounded rows', () => {
-    // Rows show rounded factors and hours; the day's factor comes from the exact minutes,
-    // 210 / 18 = 11.67. From the rows as shown it would be 11.6x either way: from their
-    // factors (20×1 + 8.3×6 + 12.7×11) / 18 = 11.64, from their hours
-    // (0.33 + 0.83 + 2.33) × 60 / 18 = 11.63.
+    // Rows show rounded factors; the day's factor comes from the exact minutes,
+    // 210 / 18 = 11.67. From the rows' factors as shown it would be 11.6x:
+    // (20×1 + 8.3×6 + 12.7×11) / 18 = 11.64.
     const record = day([[20, 1, null], [50, 6, null], [140, 11, null]]);
-    const rows = record.tasks.map((task) => [formatRowHours(task.humanMinutes), formatFactor(taskNumbers(task).leverage)]);
-    expect(rows).toEqual([['0.33 hours', '20x'], ['0.83 hours', '8.3x'], ['2.33 hours', '12.7x']]);
+    const rows = record.tasks.map((task) => [formatHumanTime(task.humanMinutes), formatFactor(taskNumbers(task).leverage)]);
+    expect(rows).toEqual([['20 min', '20x'], ['50 min', '8.3x'], ['2.33 hours', '12.7x']]);
     const totals = recordTotals(record);
     expect(formatFactor(totals.leverage)).toBe('11.7x');
     expect(aggregateRows(totals, { workWeekHours: 40 }).map((r) => [r.label, r.value])).toContainEqual(['Weighted leverage factor', '11.7x']);

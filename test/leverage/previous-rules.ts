@@ -4,7 +4,7 @@
  */
 import { addDays, daysBetween, formatLongDate } from '../../src/leverage/dates.js';
 import type { RecordTotals, SeriesTotals } from '../../src/leverage/numbers.js';
-import { formatFactor } from '../../src/leverage/format.js';
+import { formatFactor, formatHumanTime } from '../../src/leverage/format.js';
 import { thresholdPassed, type Milestone, type MilestoneKind, type SeriesDay } from '../../src/leverage/milestones.js';
 import { NO_PROJECT, type AllTimeStats, type DayStats, type FactorBucket, type MonthStats, type ProjectStats } from '../../src/leverage/stats.js';
 import type { LeverageRecord } from '../../src/records/types.js';
@@ -204,8 +204,7 @@ interface Best {
 }
 
 function hoursText(hours: number): string {
-  const text = formatNumber(hours, 2);
-  return `${text} ${text === '1' ? 'hour' : 'hours'}`;
+  return formatHumanTime(hours * 60);
 }
 
 /** A "so far" record the series keeps: how a day measures, and how a new record is told. */

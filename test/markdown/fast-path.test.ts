@@ -10,6 +10,8 @@ import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastMarkdown } from '../../src/markdown/fast-path.js';
 import {
+  firstParagraphText,
+  firstParagraphTextWithPipeline,
   loadMarkdownPipeline,
   readInline,
   readInlineWithPipeline,
@@ -225,6 +227,15 @@ describe('the Markdown fast path writes what the pipeline writes', () => {
     console.info(`near-misses: fast path for ${accepted}/${NEAR_MISS_RUNS}`);
     // Many slips are harmless (a space, a quote, a deleted letter): the edge is really tested.
     expect(accepted).toBeGreaterThan(NEAR_MISS_RUNS / 10);
+  }, TIMEOUT);
+
+  it("for a body's first paragraph as plain text (the description of a record without summary)", () => {
+    fc.assert(
+      fc.property(fc.oneof(document, nearMiss), fc.constantFrom(SAFE, RAW), (markdown, options) => {
+        expect(firstParagraphText(markdown, options), JSON.stringify(markdown)).toBe(firstParagraphTextWithPipeline(markdown, options));
+      }),
+      { numRuns: TITLE_RUNS },
+    );
   }, TIMEOUT);
 
   it('for single lines as task titles are written, read as inline Markdown', () => {

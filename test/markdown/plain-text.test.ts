@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countWords, loadMarkdownPipeline, readInline, readInlineWithPipeline } from '../../src/markdown/render.js';
+import { countWords, firstParagraphText, loadMarkdownPipeline, readInline, readInlineWithPipeline } from '../../src/markdown/render.js';
 
 beforeAll(loadMarkdownPipeline);
 
@@ -43,5 +43,21 @@ describe('plain text of Markdown', () => {
     expect(readInline('10. Fix the cache', SAFE).text).toBe('10. Fix the cache');
     expect(readInline('a <b>bold</b> move', SAFE).text).toBe('a <b>bold</b> move');
     expect(readInline('a <b>bold</b> move', RAW).text).toBe('a bold move');
+  });
+});
+
+// A record without summary is described by its analysis's first paragraph (issue 18).
+describe("the plain text of a body's first paragraph", () => {
+  it.each([
+    ['First *para* with [a link](x) and `code`.\n\nSecond.', 'First para with a link and code.'],
+    ['### Heading\n\n- a list\n\n```\ncode\n```\n\nThe  opening\nparagraph.\n', 'The opening paragraph.'],
+    ['> quoted\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nAfter the table.', 'After the table.'],
+    ['### Only a heading\n', ''],
+    ['', ''],
+  ])('%j → %j', (body, text) => expect(firstParagraphText(body, SAFE)).toBe(text));
+
+  it('raw HTML is text where the site shows it as text, and left out where it is markup', () => {
+    expect(firstParagraphText('Keep <b>this</b> bold.', SAFE)).toBe('Keep <b>this</b> bold.');
+    expect(firstParagraphText('Keep <b>this</b> bold.', RAW)).toBe('Keep this bold.');
   });
 });

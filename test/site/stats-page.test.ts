@@ -55,7 +55,7 @@ describe('statsPage', () => {
   it('charts every calendar day of a window from the first record, 0 without a record', () => {
     const last14 = page(records).sections[1]!;
     expect(last14.chartSvg.match(/class="chart-bar"/g)).toHaveLength(4); // Jan 1 … Jan 4
-    expect(last14.chartSvg).toContain('<title>January 2, 2026: 0 h</title>');
+    expect(last14.chartSvg).toContain('<title>January 2, 2026: 0 min</title>');
     expect(last14.table!.rows.map((r) => (r[0] as Link).url)).toEqual([
       '/records/2026-01-01/',
       '/records/2026-01-03/',
