@@ -149,6 +149,8 @@ async function check(page: Page, path: string, shot: string): Promise<void> {
 const TASKS = { table: 'table.tasks', name: 'th.task', key: 'td.leverage' };
 const LIST = { table: 'table.record-list', name: 'th.title', key: 'td.leverage' };
 const PERIODS = { table: 'table.period-list', name: 'tbody th', key: 'td.leverage' };
+/** The stats tables shown open (best and worst days, months, projects); their last column is the key figure. */
+const STATS_TABLES = { table: 'section > .table-scroll > table.data-table', name: 'tbody th', key: 'td.key' };
 
 describe.each(VIEWS)('at $width px, $colorScheme', (view) => {
   const shot = (name: string) => join(ARTIFACTS, 'phone', viewName(view), `${name}.png`);
@@ -170,7 +172,7 @@ describe.each(VIEWS)('at $width px, $colorScheme', (view) => {
     }
   });
 
-  it('a tag page, a month page and the archive keep each row and its leverage in sight; charts open on the newest day', async () => {
+  it('a tag page, a month page, the archive and the stats tables keep each row and its leverage in sight; charts open on the newest day', async () => {
     const { page, problems, close } = await openPage(browser, view);
     try {
       await check(page, '/tags/time-record/', shot('tag'));
@@ -179,6 +181,7 @@ describe.each(VIEWS)('at $width px, $colorScheme', (view) => {
 
       await check(page, '/stats/', shot('stats'));
       expect(await page.evaluate(newestPointsInSight)).toEqual([]);
+      expect(await page.evaluate(rowsOutOfSight, STATS_TABLES)).toEqual([]);
 
       await page.goto(`${server.origin}/records/${RECORDS.plain}/`);
       const month = (await page.locator('.record-month-link a').getAttribute('href'))!;
