@@ -19,6 +19,11 @@ import { escapeXml } from '../escape.js';
 export interface ChartPoint {
   label: string;
   value: number;
+  /**
+   * Position on a continuous x axis (a day number, say) for a line chart that spaces its points
+   * by it rather than evenly; given for every point or for none.
+   */
+  x?: number;
 }
 
 export interface ChartOptions {
@@ -33,8 +38,20 @@ export interface ChartOptions {
   height?: number;
   /** Values in point tooltips and in the description (default: one decimal, separators). */
   formatValue?: (value: number) => string;
-  /** Y-axis tick labels (default: formatValue). */
-  formatTick?: (value: number) => string;
+  /**
+   * Y-axis tick labels, given the decimals the ticks' step needs so that no two ticks read
+   * alike (default: the number with those decimals).
+   */
+  formatTick?: (value: number, decimals: number) => string;
+  /** Y ticks on whole numbers only (an axis of counts). */
+  wholeTicks?: boolean;
+  /** Text of the x label at a position, for points placed by `x` (required with them). */
+  formatX?: (x: number) => string;
+  /**
+   * Points placed by `x` further apart than this are not joined by the line: the gap (days
+   * without a record) shows. Default: every point joined.
+   */
+  joinWithin?: number;
   /** Text of a label on the x axis (default: the label as is); tooltips keep the full label. */
   formatLabel?: (label: string) => string;
   /** Axis titles, shown when given. */
@@ -73,7 +90,10 @@ interface Resolved {
   width: number;
   height: number;
   formatValue: (value: number) => string;
-  formatTick: (value: number) => string;
+  formatTick: (value: number, decimals: number) => string;
+  wholeTicks: boolean;
+  formatX: (x: number) => string;
+  joinWithin: number;
   formatLabel: (label: string) => string;
   xLabel: string;
   yLabel: string;
@@ -90,7 +110,10 @@ function resolve(options: ChartOptions): Resolved {
     width,
     height: options.height && options.height > 0 ? options.height : 240,
     formatValue,
-    formatTick: options.formatTick ?? formatValue,
+    formatTick: options.formatTick ?? ((value, decimals) => formatNumber(value, decimals)),
+    wholeTicks: options.wholeTicks ?? false,
+    formatX: options.formatX ?? ((x) => formatNumber(x)),
+    joinWithin: options.joinWithin ?? Infinity,
     formatLabel: options.formatLabel ?? ((label) => label),
     xLabel: options.xLabel ?? '',
     yLabel: options.yLabel ?? '',
@@ -157,20 +180,37 @@ interface Scale {
   ticks: number[];
 }
 
-function niceStep(raw: number): number {
+/**
+ * The round step (1, 2, 2.5 or 5 times a power of ten) at or above `raw`. With `whole`, a
+ * whole number: 1 at least, and 2.5 (whose multiples 2.5 and 7.5 are not whole) left out below 10.
+ */
+function niceStep(raw: number, whole: boolean): number {
+  if (whole && raw <= 1) return 1;
   const exponent = Math.floor(Math.log10(raw));
   const base = 10 ** exponent;
   const fraction = raw / base;
-  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
+  const quarter = whole && base < 10 ? 5 : 2.5;
+  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? quarter : fraction <= 5 ? 5 : 10;
   return nice * base;
 }
 
-/** A scale from ≤ 0 to ≥ the largest value, on round ticks (about four intervals). */
-export function niceScale(values: readonly number[]): Scale {
+/** Decimals a tick needs on a scale: those of its step (`2.5` → 1, `0.25` → 2, `50` → 0). */
+export function tickDecimals(scale: Scale): number {
+  const step = scale.ticks.length > 1 ? scale.ticks[1]! - scale.ticks[0]! : 1;
+  const text = String(Number(step.toPrecision(12)));
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * A scale from ≤ 0 to ≥ the largest value, on round ticks (about four intervals); with
+ * `whole`, ticks on whole numbers only (an axis of counts).
+ */
+export function niceScale(values: readonly number[], whole = false): Scale {
   let lo = Math.min(0, ...values);
   let hi = Math.max(0, ...values);
   if (hi === lo) hi = lo + 1;
-  const step = niceStep((hi - lo) / 4);
+  const step = niceStep((hi - lo) / 4, whole);
   const clean = (v: number): number => Number(v.toPrecision(12));
   lo = clean(Math.floor(lo / step) * step);
   hi = clean(Math.ceil(hi / step) * step);
@@ -190,7 +230,7 @@ interface Frame {
 }
 
 function frame(r: Resolved, values: readonly number[]): Frame {
-  const scale = niceScale(values);
+  const scale = niceScale(values, r.wholeTicks);
   const left = 44;
   const right = r.width - 12;
   const top = r.yLabel ? 26 : 12;
@@ -199,13 +239,20 @@ function frame(r: Resolved, values: readonly number[]): Frame {
   return { r, left, right, top, bottom, scale, y };
 }
 
-/** Indices of the x labels to show: all when they fit, else evenly spaced incl. first and last. */
+/**
+ * Indices of the x labels to show, at most `max`: all when they fit, else every k-th counted
+ * back from the last (the newest), k the smallest step that fits. Labels are evenly spaced, so
+ * none seems missing; the first is labelled when the step lands on it. (Both ends and even
+ * spacing cannot always be had: 14 days make 13 steps, a prime.)
+ */
 export function labelIndices(count: number, max: number): number[] {
   if (count <= max) return Array.from({ length: count }, (_, i) => i);
-  if (max <= 1) return [0];
-  const picked = new Set<number>();
-  for (let k = 0; k < max; k++) picked.add(Math.round((k * (count - 1)) / (max - 1)));
-  return [...picked].sort((a, b) => a - b);
+  if (max <= 1) return [count - 1];
+  let step = 1;
+  while (Math.floor((count - 1) / step) + 1 > max) step++;
+  const picked: number[] = [];
+  for (let i = (count - 1) % step; i < count; i += step) picked.push(i);
+  return picked;
 }
 
 function open(r: Resolved, kind: string, height: number, summary: string): string {
@@ -230,13 +277,14 @@ function emptyChart(r: Resolved, kind: string): string {
 /** Grid lines, y tick labels, the axes and the axis titles. */
 function axes(f: Frame, xLabels: { x: number; text: string }[]): string {
   const { r } = f;
+  const decimals = tickDecimals(f.scale);
   const grid = f.scale.ticks
     .map((t) => `<line x1="${coord(f.left)}" y1="${coord(f.y(t))}" x2="${coord(f.right)}" y2="${coord(f.y(t))}"/>`)
     .join('');
   const ticks = f.scale.ticks
     .map(
       (t) =>
-        `<text class="chart-label" x="${coord(f.left - 6)}" y="${coord(f.y(t) + 4)}" text-anchor="end">${escapeXml(r.formatTick(t))}</text>`,
+        `<text class="chart-label" x="${coord(f.left - 6)}" y="${coord(f.y(t) + 4)}" text-anchor="end">${escapeXml(r.formatTick(t, decimals))}</text>`,
     )
     .join('');
   const labels = xLabels
@@ -269,23 +317,71 @@ function tooltip(r: Resolved, p: ChartPoint): string {
 // ---------------------------------------------------------------------------------------------
 // Charts
 
-/** A line with a marker (`chart-point`, with a tooltip) per point, e.g. leverage per day. */
+/**
+ * Where each point sits along the x axis (0 … 1) and the labels under it: evenly by index, or
+ * by `x` when the points carry one (labels then on evenly spaced positions of that axis).
+ */
+function xLayout(r: Resolved, data: readonly ChartPoint[]): { at: number[]; labels: { at: number; text: string }[] } {
+  const fraction = (offset: number, span: number): number => (span === 0 ? 0.5 : offset / span);
+  if (data.every((p) => p.x !== undefined && Number.isFinite(p.x))) {
+    const first = data[0]!.x!;
+    const span = data[data.length - 1]!.x! - first;
+    return {
+      at: data.map((p) => fraction(p.x! - first, span)),
+      labels: labelIndices(Math.round(span) + 1, r.maxLabels).map((offset) => ({
+        at: fraction(offset, span),
+        text: r.formatX(first + offset),
+      })),
+    };
+  }
+  const span = data.length - 1;
+  return {
+    at: data.map((_, i) => fraction(i, span)),
+    labels: labelIndices(data.length, r.maxLabels).map((i) => ({ at: fraction(i, span), text: r.formatLabel(data[i]!.label) })),
+  };
+}
+
+/** Runs of consecutive points to join with a line: a new run where the x gap exceeds `within`. */
+function runs(data: readonly ChartPoint[], within: number): number[][] {
+  const out: number[][] = [];
+  data.forEach((p, i) => {
+    const previous = data[i - 1];
+    const joined = previous !== undefined && (p.x === undefined || previous.x === undefined || p.x - previous.x <= within);
+    if (joined) out[out.length - 1]!.push(i);
+    else out.push([i]);
+  });
+  return out;
+}
+
+/**
+ * A line with a marker (`chart-point`, with a tooltip) per point, e.g. leverage per day. Points
+ * with an `x` are spaced by it (calendar days, so gaps show), and with `joinWithin` the line
+ * stops across a gap.
+ */
 export function lineChart(points: readonly ChartPoint[], options: ChartOptions): string {
   const r = resolve(options);
   const data = finitePoints(points);
   if (data.length === 0) return emptyChart(r, 'line-chart');
   const f = frame(r, data.map((p) => p.value));
-  const x = (i: number): number =>
-    data.length === 1 ? (f.left + f.right) / 2 : f.left + (i * (f.right - f.left)) / (data.length - 1);
-  const xLabels = labelIndices(data.length, r.maxLabels).map((i) => ({ x: x(i), text: r.formatLabel(data[i]!.label) }));
-  const line = data.map((p, i) => `${coord(x(i))},${coord(f.y(p.value))}`).join(' ');
+  const layout = xLayout(r, data);
+  const toX = (at: number): number => f.left + at * (f.right - f.left);
+  const x = (i: number): number => toX(layout.at[i]!);
+  const xLabels = layout.labels.map((l) => ({ x: toX(l.at), text: l.text }));
+  const lines = runs(data, r.joinWithin)
+    .filter((run) => run.length > 1)
+    .map(
+      (run) =>
+        `<polyline class="chart-line" points="${run.map((i) => `${coord(x(i))},${coord(f.y(data[i]!.value))}`).join(' ')}"` +
+        ` fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>\n`,
+    )
+    .join('');
   const markers = data
     .map((p, i) => `<circle class="chart-point" cx="${coord(x(i))}" cy="${coord(f.y(p.value))}" r="3">${tooltip(r, p)}</circle>`)
     .join('\n');
   return (
     open(r, 'line-chart', r.height, describeData(data, r.formatValue)) +
     axes(f, xLabels) +
-    `<polyline class="chart-line" points="${line}" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>\n` +
+    lines +
     `<g class="chart-points" fill="currentColor">\n${markers}\n</g>\n` +
     `</svg>\n`
   );
@@ -326,8 +422,12 @@ export function barChart(points: readonly ChartPoint[], options: ChartOptions): 
 
 /**
  * Adjacent bars for buckets (e.g. the distribution of task factors); the description lists
- * every bucket. Values default to whole numbers.
+ * every bucket. Values default to whole numbers, counted on whole-number ticks.
  */
 export function histogram(buckets: readonly ChartPoint[], options: ChartOptions): string {
-  return bars(buckets, { ...options, formatValue: options.formatValue ?? ((v) => formatNumber(v)) }, 'histogram');
+  return bars(
+    buckets,
+    { ...options, formatValue: options.formatValue ?? ((v) => formatNumber(v)), wholeTicks: options.wholeTicks ?? true },
+    'histogram',
+  );
 }

@@ -66,6 +66,7 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     hasSupervision,
     showWeeks: config.weeksColumn,
     supervisionColumn: hasSupervision && !config.weeksColumn,
+    projectColumn: rows.some((row) => row.project !== null),
     rows,
     aggregate: aggregateRows(totals, config),
     bodyHtml: html(renderMarkdown(record.body, markdown)),

@@ -10,7 +10,7 @@
  * home page's all-time figures.
  */
 import type { SiteConfig } from '../config/types.js';
-import { addDays, formatLongDate, formatMonth } from '../leverage/dates.js';
+import { addDays, daysBetween, formatLongDate, formatMonth } from '../leverage/dates.js';
 import { formatFactor, formatHumanEquivalent, formatHumanTime, formatMinutes, formatNumber } from '../leverage/format.js';
 import { allTimeStats, NO_PROJECT, type DayStats, type WindowStats } from '../leverage/stats.js';
 import type { LeverageRecord } from '../records/types.js';
@@ -23,7 +23,7 @@ const TOP_DAYS = 5;
 /** The small charts of the home and tag pages show at most this many (latest) records. */
 export const SMALL_CHART_RECORDS = 90;
 
-const factorTick = (value: number): string => `${formatNumber(value)}x`;
+const factorTick = (value: number, decimals: number): string => `${formatNumber(value, decimals)}x`;
 /** A bar's value (hours) as every table shows the same figure. */
 const hoursValue = (hours: number): string => formatHumanTime(hours * 60);
 
@@ -35,15 +35,21 @@ function shortDate(longDate: string): string {
 
 /**
  * A leverage-over-time line chart of records (oldest first): one point per record, its
- * weighted leverage. `limit` keeps the latest records only (the description says so).
+ * weighted leverage, placed by its calendar day (days without a record leave a gap in the
+ * line). `limit` keeps the latest records only (the description says so).
  */
 export function leverageChart(
-  records: readonly Pick<RecordContent, 'dateLong' | 'totals'>[],
+  records: readonly Pick<RecordContent, 'date' | 'dateLong' | 'totals'>[],
   options: { id: string; title?: string; limit?: number; height?: number },
 ): string {
   if (records.length === 0) return '';
   const shown = options.limit && records.length > options.limit ? records.slice(-options.limit) : records;
-  const points: ChartPoint[] = shown.map((r) => ({ label: r.dateLong, value: r.totals.leverage }));
+  const firstDay = shown[0]!.date;
+  const points: ChartPoint[] = shown.map((r) => ({
+    label: r.dateLong,
+    value: r.totals.leverage,
+    x: daysBetween(firstDay, r.date),
+  }));
   const description =
     shown.length < records.length
       ? `Weighted leverage of each of the latest ${shown.length} of ${records.length} records.`
@@ -55,7 +61,8 @@ export function leverageChart(
     height: options.height,
     formatValue: formatFactor,
     formatTick: factorTick,
-    formatLabel: shortDate,
+    formatX: (day) => shortDate(formatLongDate(addDays(firstDay, day))),
+    joinWithin: 1,
   });
 }
 
@@ -106,7 +113,6 @@ function windowSection(
       title: heading,
       description: `Human-equivalent hours of each calendar day from ${range}; days without a record count as 0.`,
       formatValue: hoursValue,
-      formatTick: (v) => formatNumber(v),
       formatLabel: shortDate,
       yLabel: 'hours',
     }),
@@ -172,8 +178,14 @@ export function statsPage(
     note: "A day's weighted leverage is its total human-equivalent time divided by its total Claude time.",
   });
 
-  for (const window of [stats.last14, stats.last90]) {
-    if (window) sections.push(windowSection(window, first.date, contents, config.workWeekHours));
+  const windows = distinctWindows(stats.last14, stats.last90);
+  for (const window of windows) {
+    const section = windowSection(window, first.date, contents, config.workWeekHours);
+    const long = stats.last90;
+    if (long && windows.length === 1 && window !== long && first.date < window.from) {
+      section.note += ` No other record in the last ${long.days} days.`;
+    }
+    sections.push(section);
   }
 
   const buckets = stats.distribution;
@@ -252,6 +264,16 @@ export function statsPage(
 
   page.sections = sections;
   return page;
+}
+
+/**
+ * The 14- and 90-day windows worth a chart each: the 90-day one only when it holds more
+ * records than the 14-day one (else it would show the same bars, further apart).
+ */
+export function distinctWindows(short: WindowStats | null, long: WindowStats | null): WindowStats[] {
+  if (!short) return long ? [long] : [];
+  if (!long || long.totals.records === short.totals.records) return [short];
+  return [short, long];
 }
 
 /** What the all-time supervision figures cover, when only some records track supervision. */

@@ -55,6 +55,8 @@ export interface RecordContent {
   showWeeks: boolean;
   /** The Numbers shows the Supervision (minutes) column: the record has supervision and no Weeks column replaces it. */
   supervisionColumn: boolean;
+  /** The Numbers shows a Project column: some task of the record names a project. */
+  projectColumn: boolean;
   rows: RowView[];
   aggregate: AggregateRow[];
   bodyHtml: string;

@@ -199,8 +199,8 @@ tasks:
     expect(texts(stats, 'main h2')).toEqual([
       'All-time figures',
       'Weighted leverage per day',
+      // Every record is in the last 14 days: no 90-day chart showing the same bars again.
       'Human-equivalent hours per day, last 14 days',
-      'Human-equivalent hours per day, last 90 days',
       'Distribution of task factors',
       'Best days',
       'Worst days',
@@ -209,7 +209,7 @@ tasks:
     ]);
     const sections = selectAll('main section', stats);
     const charts = sections.filter((s) => select('svg', s));
-    expect(charts).toHaveLength(4);
+    expect(charts).toHaveLength(3);
     for (const section of charts) {
       const svg = select('svg', section)!;
       expect(svg.properties.role).toBe('img');
@@ -218,7 +218,7 @@ tasks:
       expect(select('table', section), clean(select('h2', section)!)).toBeTruthy();
     }
     // Long data tables are collapsed under their chart.
-    expect(selectAll('details table', stats)).toHaveLength(3);
+    expect(selectAll('details table', stats)).toHaveLength(2);
   });
 
   it('charts leverage per day and the hours of the last 14 days, calendar day by day', () => {

@@ -9,6 +9,7 @@ import {
   labelIndices,
   lineChart,
   niceScale,
+  tickDecimals,
   type ChartPoint,
 } from '../../src/render/charts.js';
 import { elementNames, parseXml } from '../support/xml.js';
@@ -17,6 +18,10 @@ import { elementNames, parseXml } from '../support/xml.js';
 const wellFormed = (xml: string): string[] => elementNames(parseXml(xml, { declaration: false }));
 
 const count = (names: string[], name: string): number => names.filter((n) => n === name).length;
+
+/** The y tick labels of a chart, bottom to top (the labels drawn right-aligned by the axis). */
+const yTicks = (svg: string): string[] =>
+  [...svg.matchAll(/<text class="chart-label" x="[\d.]+" y="[\d.]+" text-anchor="end">([^<]*)<\/text>/g)].map((m) => m[1]!);
 
 const DAYS: ChartPoint[] = [
   { label: '2026-03-01', value: 80.14 },
@@ -64,9 +69,7 @@ describe('lineChart', () => {
   });
 
   it('has axis labels: round y ticks and the x labels', () => {
-    expect(svg).toContain('>0.0x</text>');
-    expect(svg).toContain('>100.0x</text>');
-    expect(svg).toContain('>300.0x</text>');
+    expect(yTicks(svg)).toEqual(['0', '100', '200', '300']);
     expect(svg).toContain('>2026-03-01</text>');
     expect(svg).toContain('>2026-03-04</text>');
   });
@@ -98,15 +101,30 @@ describe('lineChart', () => {
     expect(titled).toContain('>Leverage</text>');
   });
 
-  it('thins out x labels when there are many points', () => {
+  it('thins out x labels when there are many points: evenly, the newest labelled', () => {
     const many = Array.from({ length: 60 }, (_, i) => ({ label: `d${i}`, value: i }));
     const out = lineChart(many, { id: 'm', title: 'Many' });
     const names = wellFormed(out);
     expect(count(names, 'circle')).toBe(60);
     const xLabels = [...out.matchAll(/>d(\d+)<\/text>/g)].map((m) => Number(m[1]));
-    expect(xLabels[0]).toBe(0);
     expect(xLabels[xLabels.length - 1]).toBe(59);
     expect(xLabels.length).toBeLessThanOrEqual(7);
+    expect(new Set(xLabels.slice(1).map((n, i) => n - xLabels[i]!)).size).toBe(1);
+  });
+
+  it('spaces points placed by x by their distance, and breaks the line across gaps', () => {
+    // Days 0, 1, 2 and 6: the fourth point sits four days past the third, not one.
+    const days = [0, 1, 2, 6].map((x) => ({ label: `day ${x}`, value: 10 + x, x }));
+    const out = lineChart(days, { id: 'cal', title: 'By day', formatX: (x) => `D${x}`, joinWithin: 1 });
+    wellFormed(out);
+    const cx = [...out.matchAll(/<circle class="chart-point" cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(cx[1]! - cx[0]!).toBeCloseTo(cx[2]! - cx[1]!, 1);
+    expect(cx[3]! - cx[2]!).toBeCloseTo(4 * (cx[1]! - cx[0]!), 1);
+    // One line for days 0–2; day 6 stands alone.
+    expect(out.match(/<polyline/g)).toHaveLength(1);
+    expect(out.match(/<polyline[^>]* points="([^"]*)"/)![1]!.split(' ')).toHaveLength(3);
+    // Labels name calendar positions, every day of the seven here.
+    expect([...out.matchAll(/>(D\d+)<\/text>/g)].map((m) => m[1])).toEqual(['D0', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6']);
   });
 });
 
@@ -136,6 +154,7 @@ describe('barChart and histogram', () => {
     ];
     const svg = histogram(buckets, { id: 'factors', title: 'Task factors' });
     expect(count(wellFormed(svg), 'rect')).toBe(3);
+    expect(yTicks(svg)).toEqual(['0', '1', '2', '3']);
     expect(svg).toContain('class="chart-bar chart-histogram-bar"');
     expect(svg).toContain('<desc id="factors-desc">&lt;10x: 0; 10–25x: 3; ≥200x: 1.</desc>');
     expect(svg).toContain('>&lt;10x</text>');
@@ -237,11 +256,53 @@ describe('helpers', () => {
     expect(niceScale([-5, 5]).ticks).toEqual([-5, -2.5, 0, 2.5, 5]);
   });
 
-  it('labelIndices: all that fit, else spread with first and last', () => {
+  it('labelIndices: all that fit, else every k-th back from the newest', () => {
     expect(labelIndices(3, 7)).toEqual([0, 1, 2]);
-    expect(labelIndices(10, 3)).toEqual([0, 5, 9]);
-    expect(labelIndices(10, 1)).toEqual([0]);
+    expect(labelIndices(10, 3)).toEqual([1, 5, 9]);
+    expect(labelIndices(7, 3)).toEqual([0, 3, 6]); // the step lands on the first: both ends
+    expect(labelIndices(10, 1)).toEqual([9]);
     expect(labelIndices(0, 5)).toEqual([]);
+  });
+
+  it('labelIndices_never_leaves_a_label_out_of_the_middle (14 days on 7 labels dropped "Mar 5")', () => {
+    // The old rule rounded k·13/6: 0, 2, 4, 7, 9, 11, 13 — a gap of 3 among gaps of 2.
+    expect(labelIndices(14, 7)).toEqual([1, 3, 5, 7, 9, 11, 13]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 40 }), (count, max) => {
+        const picked = labelIndices(count, max);
+        expect(picked.length).toBeLessThanOrEqual(Math.max(max, 1));
+        expect(picked[picked.length - 1]).toBe(count - 1);
+        expect(new Set(picked.slice(1).map((n, i) => n - picked[i]!)).size).toBeLessThanOrEqual(1);
+        // As many labels as fit: one step less would need more than max.
+        const step = picked.length > 1 ? picked[1]! - picked[0]! : count;
+        if (step > 1) expect(Math.floor((count - 1) / (step - 1)) + 1).toBeGreaterThan(max);
+      }),
+    );
+  });
+
+  it('niceScale_whole_ticks_for_counts (the factor distribution read 0, 3, 5, 8, 10 on steps of 2.5)', () => {
+    expect(niceScale([10], true).ticks).toEqual([0, 5, 10]);
+    expect(niceScale([7], true).ticks).toEqual([0, 2, 4, 6, 8]);
+    expect(niceScale([2], true).ticks).toEqual([0, 1, 2]);
+    expect(niceScale([0], true).ticks).toEqual([0, 1]);
+    expect(niceScale([95], true).ticks).toEqual([0, 25, 50, 75, 100]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 20 }), (values) => {
+        const { ticks, max } = niceScale(values, true);
+        expect(ticks.every(Number.isInteger)).toBe(true);
+        expect(max).toBeGreaterThanOrEqual(Math.max(...values));
+      }),
+    );
+  });
+
+  it('tick labels read as their values: no two alike, none rounded away', () => {
+    const histogramSvg = histogram([{ label: 'a', value: 10 }, { label: 'b', value: 4 }], { id: 'h', title: 'H' });
+    expect(yTicks(histogramSvg)).toEqual(['0', '5', '10']);
+    const small = barChart([{ label: 'a', value: 2 }], { id: 's', title: 'S' });
+    expect(yTicks(small)).toEqual(['0', '0.5', '1', '1.5', '2']);
+    expect(tickDecimals(niceScale([0.3]))).toBe(1);
+    expect(tickDecimals(niceScale([0, 0]))).toBe(2);
+    expect(tickDecimals(niceScale([205]))).toBe(0);
   });
 
   it('describeData', () => {

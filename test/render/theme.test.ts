@@ -293,15 +293,18 @@ describe('default theme', () => {
       expect(select('.summary em', root)).toBeTruthy();
     });
 
-    it('has About These Records before The Numbers', () => {
+    it('opens on The Numbers, with About These Records after the figures and before the Analysis', () => {
       const headings = selectAll('h2', root).map(text);
-      expect(headings.slice(0, 2)).toEqual(['About These Records', 'The Numbers']);
+      expect(headings[0]).toBe('The Numbers');
+      const about = headings.indexOf('About These Records');
+      expect(about).toBeGreaterThan(headings.indexOf('Aggregate'));
+      expect(about).toBeLessThan(headings.indexOf('Analysis'));
       expect(text(select('.about-records', root)!)).toContain('Human Est. is how long a senior engineer would need');
     });
 
     it('has The Numbers table with the expected headers and rows', () => {
       const table = tableAfter(root, 'h2', 'The Numbers');
-      expect(selectAll('thead th', table).map(text)).toEqual(['#', 'Task', 'Human Est.', 'Claude', 'Leverage']);
+      expect(selectAll('thead th', table).map(text)).toEqual(['#', 'Task', 'Project', 'Human Est.', 'Claude', 'Leverage']);
       for (const th of selectAll('thead th', table)) expect(th.properties.scope).toBe('col');
       const rows = selectAll('tbody tr', table);
       expect(rows).toHaveLength(15);
@@ -309,14 +312,17 @@ describe('default theme', () => {
       expect(cells(rows[0]!)).toEqual([
         '1',
         'Batch runner and pool sizing for the ML pipeline, with deployment automation',
+        'Pipeline',
         '4 hours',
         '19 min',
         '12.6x',
       ]);
-      expect(cells(rows[14]!)).toEqual(['15', 'Localisation pass', '120 hours', '35 min', '205.7x']);
+      // A task without a project leaves its cell empty.
+      expect(cells(rows[1]!)[2]).toBe('');
+      expect(cells(rows[14]!)).toEqual(['15', 'Localisation pass', 'Pipeline', '120 hours', '35 min', '205.7x']);
       expect(select('th[scope="row"]', rows[0]!)).toBeTruthy();
       expect(select('th[scope="row"] code', rows[1]!)).toBeTruthy();
-      for (const td of selectAll('td', rows[3]!)) expect(String(td.properties.className)).toContain('num');
+      for (const td of selectAll('td:not(.project)', rows[3]!)) expect(String(td.properties.className)).toContain('num');
       const wrapper = nextElement(root, heading(root, 'h2', 'The Numbers'))!;
       expect(String(wrapper.properties.className)).toContain('table-scroll');
       expect(wrapper.properties.tabIndex).toBe(0);
@@ -387,9 +393,9 @@ describe('default theme', () => {
       const r = tree(site, '/records/2026-03-03/');
       const table = tableAfter(r, 'h2', 'The Numbers');
       expect(selectAll('thead th', table).map(text)).toEqual([
-        '#', 'Task', 'Human Est.', 'Claude', 'Supervision', 'Leverage', 'Sup. Factor',
+        '#', 'Task', 'Project', 'Human Est.', 'Claude', 'Supervision', 'Leverage', 'Sup. Factor',
       ]);
-      expect(selectAll('tbody tr', table).map((tr) => selectAll('td, th', tr).length)).toEqual([7, 7]);
+      expect(selectAll('tbody tr', table).map((tr) => selectAll('td, th', tr).length)).toEqual([8, 8]);
       const aggregate = selectAll('tbody th', tableAfter(r, 'h2', 'Aggregate')).map(text);
       expect(aggregate).toContain('Supervisory time');
       expect(aggregate).toContain('Weighted supervisory factor');
@@ -398,7 +404,7 @@ describe('default theme', () => {
     it('adds a Weeks column and marks truncated titles when configured', async () => {
       const s = await buildSite(theme, { weeksColumn: true, truncateTitles: 30 });
       const table = tableAfter(tree(s, '/records/2026-03-02/'), 'h2', 'The Numbers');
-      expect(selectAll('thead th', table).map(text)).toEqual(['#', 'Task', 'Human Est.', 'Claude', 'Weeks', 'Leverage']);
+      expect(selectAll('thead th', table).map(text)).toEqual(['#', 'Task', 'Project', 'Human Est.', 'Claude', 'Weeks', 'Leverage']);
       const abbr = select('tbody tr th abbr', table)!;
       expect(abbr.properties.title).toBe(
         'Batch runner and pool sizing for the ML pipeline, with deployment automation',

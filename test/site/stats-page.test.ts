@@ -28,7 +28,7 @@ describe('statsPage', () => {
   });
 
   it('has every section, charts with a table of their data', () => {
-    const p = page(records);
+    const p = page([record('2025-12-01', 3, 20), ...records]);
     expect(p.sections.map((s) => s.heading)).toEqual([
       'Weighted leverage per day',
       'Human-equivalent hours per day, last 14 days',
@@ -50,6 +50,22 @@ describe('statsPage', () => {
       expect(section.chartSvg).toMatch(/^<svg [^>]*role="img"/);
       expect(section.table?.rows.length).toBeGreaterThan(0);
     }
+  });
+
+  it('shows the 90-day chart only when it holds more records than the 14-day one', () => {
+    const headings = (list: LeverageRecord[]) => page(list).sections.map((s) => s.heading).filter((h) => h.startsWith('Human-equivalent hours'));
+    // Every record in the last 14 days: the 90-day chart would show the same bars.
+    expect(headings(records)).toEqual(['Human-equivalent hours per day, last 14 days']);
+    // An older record, but none between 14 and 90 days back: still one chart, and it says so.
+    const older = page([record('2025-06-01', 3, 20), ...records]);
+    const windows = older.sections.filter((s) => s.heading.startsWith('Human-equivalent hours'));
+    expect(windows.map((s) => s.heading)).toEqual(['Human-equivalent hours per day, last 14 days']);
+    expect(windows[0]!.note).toMatch(/No other record in the last 90 days\.$/);
+    // A record 20 days back: the 90-day chart has something the 14-day one has not.
+    expect(headings([record('2025-12-15', 3, 20), ...records])).toEqual([
+      'Human-equivalent hours per day, last 14 days',
+      'Human-equivalent hours per day, last 90 days',
+    ]);
   });
 
   it('charts every calendar day of a window from the first record, 0 without a record', () => {
