@@ -9,6 +9,13 @@
     showSubResults: false,
     showImages: false,
   });
+  // Pagefind's field is labelled by its placeholder alone: the page's own label names it.
+  var input = element.querySelector('input');
+  var label = document.querySelector('label[for="search-query"]');
+  if (input && label) {
+    input.id = 'search-query';
+    label.hidden = false;
+  }
   var query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 })();

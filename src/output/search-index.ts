@@ -54,7 +54,6 @@ export function searchRecord(record: RecordContent, basePath: string, language: 
   const tags = record.tags.map((tag) => tag.text);
   const projects = [...new Set(record.rows.map((row) => row.project).filter((p): p is string => p !== null))];
   const words = [
-    record.title,
     record.summaryText,
     ...record.rows.map((row) => row.taskText),
     analysisText(record.bodyHtml),
