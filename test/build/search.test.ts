@@ -38,17 +38,26 @@ const RECORDS = {
 };
 const SEARCH_SITE = 'title: Searchable\nurl: https://example.com\nsearch: true\n';
 
-/** What the index holds of each record: its URL → its words (Pagefind's fragments are gzipped JSON). */
-function fragments(tree: Map<string, Buffer>): Map<string, string> {
-  const byUrl = new Map<string, string>();
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** What the index holds of each record, by URL (Pagefind's fragments are gzipped JSON). */
+function indexed(tree: Map<string, Buffer>): Map<string, Fragment> {
+  const byUrl = new Map<string, Fragment>();
   for (const [path, bytes] of tree) {
     if (!path.startsWith('pagefind/fragment/')) continue;
-    const json = gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '');
-    const fragment = JSON.parse(json) as { url: string; content: string };
-    byUrl.set(fragment.url, fragment.content);
+    const fragment = JSON.parse(gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment;
+    byUrl.set(fragment.url, fragment);
   }
   return byUrl;
 }
+
+/** The words the index holds of each record, by URL. */
+const fragments = (tree: Map<string, Buffer>) => new Map([...indexed(tree)].map(([url, f]) => [url, f.content]));
 
 const indexFiles = (tree: Map<string, Buffer>) => [...tree.keys()].filter((path) => path.startsWith('pagefind/'));
 
@@ -89,7 +98,13 @@ describe('a site with search: true', () => {
       expect(first).toContain(word);
     }
     expect(first).not.toContain('**');
+    expect(first).not.toContain('<');
     expect(words.get('/records/2026-03-03/')).not.toContain('tokenizer');
+    const { meta, filters } = indexed(tree).get('/records/2026-03-02/')!;
+    expect(meta).toEqual({ title: 'Leverage Record: March 2, 2026', date: 'March 2, 2026' });
+    expect(filters).toEqual({ tags: ['AI', 'Tooling'], year: ['2026'] });
+    // Shown and filtered by, not searched: a search for "March" would find every day of March.
+    expect(first).not.toContain('March');
   });
 
   it('keeps the index while no record changes, and makes it again when a task title does', async () => {
