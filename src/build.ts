@@ -305,7 +305,7 @@ async function writeFiles(
     }
     const key = planner.key(file);
     if (target.isCurrent(file.path, key)) {
-      await target.keep(file.path);
+      await target.keep(file.path, key);
       kept++;
     } else await target.write(file.path, await file.make(), key);
     if (++done % 500 === 0 && done <= pages) options.onProgress?.('pages', done, pages);
@@ -321,7 +321,7 @@ async function writeFiles(
 async function writeFolder(folder: OutputFolder, key: string, target: OutputTarget, last: OutputState): Promise<number> {
   const made = Object.keys(last).filter((path) => path.startsWith(folder.folder) && last[path]!.key === key);
   if (made.length > 0 && made.every((path) => target.isCurrent(path, key))) {
-    for (const path of made) await target.keep(path);
+    for (const path of made) await target.keep(path, key);
     return made.length;
   }
   for (const file of await folder.make()) {
