@@ -156,6 +156,26 @@ describe('a site with search: true', () => {
   });
 });
 
+describe('a site with search under a base path', () => {
+  it('links the search page, its scripts and every result under the base path', async () => {
+    const root = await makeRoot({ 'site.yaml': 'title: Blog\nurl: https://example.com/blog\nsearch: true\n', ...RECORDS });
+    try {
+      await build({ root });
+      const search = await readHtml(join(root, 'dist/search/index.html'));
+      expect(selectAll('header form[role=search]', search).map((f) => f.properties.action)).toEqual(['/blog/search/']);
+      expect(selectAll('script', search).map((s) => s.properties.src)).toEqual(['/blog/pagefind/pagefind-ui.js', '/blog/search.js']);
+      expect(selectAll('#search', search).map((d) => d.properties.dataBundle)).toEqual(['/blog/pagefind/']);
+      expect([...indexed(await readTree(join(root, 'dist'))).keys()].sort()).toEqual([
+        '/blog/records/2026-03-02/',
+        '/blog/records/2026-03-03/',
+        '/blog/records/2026-03-04/',
+      ]);
+    } finally {
+      await removeRoot(root);
+    }
+  });
+});
+
 describe('a site without search', () => {
   it('has no search page, no index and no search field', async () => {
     const root = await makeRoot({ 'site.yaml': 'title: Plain\nurl: https://example.com\n', ...RECORDS });
