@@ -22,7 +22,8 @@ import { buildSiteModel, siteInfo } from './site/pages.js';
 import type { SiteInfo, SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
 import { compileTheme, type Renderer, type RenderOptions } from './render/render.js';
-import { recordAssetFiles, siteFiles, type AssetSource, type OutputFile } from './output/site-files.js';
+import { recordAssetFiles, siteFiles, type AssetSource, type OutputFile, type OutputFolder } from './output/site-files.js';
+import { searchFiles } from './output/search-index.js';
 import {
   checkOutputFolder,
   DiskTarget,
@@ -32,6 +33,7 @@ import {
   OutputEdited,
   recover,
   type LastOutput,
+  type OutputState,
   type OutputTarget,
   type WriteStats,
 } from './output/write.js';
@@ -171,7 +173,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   // 4. Model the site: every page and file declared, with what it depends on.
   const model = await withMarkdown(() => timer.time('model', () => buildSiteModel(records.records, input.config)));
   const generated = outputFiles(model, input, renderer);
-  const assets = recordAssetFiles(model, input.assets, new Set(generated.map((file) => file.path)));
+  const assets = recordAssetFiles(model, input.assets, new Set(generated.flatMap((file) => ('path' in file ? [file.path] : []))));
   const files = [...generated, ...assets.files];
   linkWarnings.push(...assets.diagnostics);
   diagnostics.push(...assets.diagnostics);
@@ -181,7 +183,8 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   const counts = { records: records.records.summaries.length, pages: model.pages.length };
   let kept = 0;
   const written = await publish(out, store, last, options, timer, async (target) => {
-    kept = await timer.time('render', () => writeFiles(files, planner, target, model.pages.length, options));
+    const lastFiles = last?.files ?? {};
+    kept = await timer.time('render', () => writeFiles(files, planner, target, lastFiles, model.pages.length, options));
   }, (stats) => {
     const warnings = [...records.diagnostics.filter((d) => d.severity === 'warning'), ...linkWarnings];
     return store.writeOutput(generatorFingerprint(), { out, inputs, files: stats.files, spare: stats.spare, summary: { ...counts, warnings } });
@@ -281,9 +284,13 @@ async function compileWhileReading(
   }
 }
 
-/** Every file of the output, declared: pages, data exports, feeds, sitemap, public files (the files beside records come after). */
-function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): OutputFile[] {
+/**
+ * Every file of the output, declared: the search index (first: it is the one that can fail
+ * for want of a tool), pages, data exports, feeds, sitemap, public files.
+ */
+function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): (OutputFile | OutputFolder)[] {
   return [
+    ...searchFiles(model, input.config),
     ...model.pages.map((page) => ({ path: page.outputPath, dependsOn: page.dependsOn, make: () => renderer.render(page.model()) })),
     ...siteFiles(model, input.config),
     { path: OUTPUT_MARK, dependsOn: [], make: () => OUTPUT_MARK_TEXT },
@@ -297,24 +304,46 @@ function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): Outpu
 
 /** Writes each file the plan says changed and keeps the others; returns how many were kept. */
 async function writeFiles(
-  files: OutputFile[],
+  files: (OutputFile | OutputFolder)[],
   planner: Planner,
   target: OutputTarget,
+  last: OutputState,
   pages: number,
   options: BuildOptions,
 ): Promise<number> {
   let done = 0;
   let kept = 0;
   for (const file of files) {
+    if ('folder' in file) {
+      kept += await writeFolder(file, planner.key({ path: file.folder, dependsOn: file.dependsOn }), target, last);
+      continue;
+    }
     const key = planner.key(file);
     if (target.isCurrent(file.path, key)) {
-      await target.keep(file.path);
+      await target.keep(file.path, key);
       kept++;
     } else await target.write(file.path, await file.make(), key);
     if (++done % 500 === 0 && done <= pages) options.onProgress?.('pages', done, pages);
   }
   options.onProgress?.('pages', pages, pages);
   return kept;
+}
+
+/**
+ * A folder's files, each written with the folder's key: kept when the last build made them
+ * with this key (its output lists them), else all made again. Returns how many were kept.
+ */
+async function writeFolder(folder: OutputFolder, key: string, target: OutputTarget, last: OutputState): Promise<number> {
+  const made = Object.keys(last).filter((path) => path.startsWith(folder.folder) && last[path]!.key === key);
+  if (made.length > 0 && made.every((path) => target.isCurrent(path, key))) {
+    for (const path of made) await target.keep(path, key);
+    return made.length;
+  }
+  for (const file of await folder.make()) {
+    if (!file.path.startsWith(folder.folder)) throw new Error(`${file.path} is outside ${folder.folder}`);
+    await target.write(file.path, file.content, key);
+  }
+  return 0;
 }
 
 /**

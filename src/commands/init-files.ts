@@ -35,6 +35,8 @@ url:
 # rowOrder: written
 # weeksColumn: false
 # truncateTitles: 0
+# A /search/ page and a search field in the header (Pagefind, from npm: npm install pagefind).
+# search: false
 # What leverage sessions, new --from-sessions and check --sessions read from Claude Code's logs:
 # the zone whose days the sessions are counted in, and whether tokens include cache reads (all).
 # timeZone: Europe/Berlin # default: this machine's zone

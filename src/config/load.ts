@@ -47,6 +47,7 @@ const HINTS: Record<keyof SiteConfig, string> = {
   aliases: 'private name → public name, e.g. aliases: { Acme: a client }',
   timeZone: 'an IANA time zone name, e.g. timeZone: Europe/Berlin',
   tokensCount: 'tokensCount: default (no cache reads) or tokensCount: all',
+  search: 'search: true or search: false',
 };
 
 const CONFIG_SPEC: FieldSpec = { noun: 'key', known: CONFIG_KEYS, hints: HINTS };
@@ -88,6 +89,7 @@ const READERS: { [K in keyof SiteConfig]: Reader<K> } = {
   aliases: (f, key) => f.stringMap(key),
   timeZone: readTimeZone,
   tokensCount: (f, key) => f.oneOf(key, ['default', 'all'] as const),
+  search: flag,
 };
 
 /**

@@ -46,6 +46,8 @@ export interface SiteConfig {
   timeZone: string | null;
   /** A record's tokens from the logs: `default` leaves out cache reads, `all` adds them. */
   tokensCount: 'default' | 'all';
+  /** A /search/ page and a search field in the header, with a Pagefind index of the records. */
+  search: boolean;
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -75,6 +77,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
   aliases: {},
   timeZone: null,
   tokensCount: 'default',
+  search: false,
 };
 
 export const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as (keyof SiteConfig)[];

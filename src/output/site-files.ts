@@ -27,6 +27,24 @@ export interface OutputFile {
   make: () => FileContent | Promise<FileContent>;
 }
 
+/** One of the files an OutputFolder makes: its path under the output folder (inside the folder). */
+export interface FolderFile {
+  path: string;
+  content: FileContent;
+}
+
+/**
+ * Files made together by one tool that names them itself (the search index: Pagefind's
+ * content-hashed files), declared as one output: all of them are kept, or all made again and
+ * the ones no longer made removed.
+ */
+export interface OutputFolder {
+  /** The folder under the output folder, with a trailing slash: `pagefind/`. */
+  folder: string;
+  dependsOn: readonly Dependency[];
+  make: () => Promise<readonly FolderFile[]>;
+}
+
 /**
  * The files that are not pages. Each is made when asked for, so that one large export is gone
  * before the next is made. Drafts (in a build with `--drafts`) have pages but reach none of

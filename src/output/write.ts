@@ -51,8 +51,8 @@ export interface WriteStats {
 export interface OutputTarget {
   /** True when the file was last made from a model with this key. */
   isCurrent(path: string, key: string): boolean;
-  /** Keeps a current file (`isCurrent`) as it is. */
-  keep(path: string): Promise<void>;
+  /** Keeps a current file (`isCurrent` with this key) as it is. */
+  keep(path: string, key: string): Promise<void>;
   /** Writes a file unless its bytes are unchanged. */
   write(path: string, content: FileContent, key: string): Promise<void>;
   /** Drops files no longer produced and makes the new output visible. */
@@ -168,17 +168,22 @@ export class DiskTarget implements OutputTarget {
     }
   }
 
-  /** Current in the work folder, or (in a fresh staging folder) in the output folder. */
+  /**
+   * Current in the work folder, or in the output folder: the spare copy is the output before
+   * last, and a file the last build made again is current there, not in the spare.
+   */
   isCurrent(path: string, key: string): boolean {
-    return (this.workState[path] ?? this.current[path])?.key === key;
+    return this.workState[path]?.key === key || this.current[path]?.key === key;
   }
 
-  async keep(path: string): Promise<void> {
+  async keep(path: string, key: string): Promise<void> {
     const inWork = this.workState[path];
-    const file = inWork ?? this.current[path]!;
+    const file = inWork?.key === key ? inWork : this.current[path]!;
     this.produced[path] = file;
     this.count(path, file.hash);
-    if (!inWork) this.linkFromOutput(path);
+    if (inWork?.hash === file.hash) return;
+    if (inWork) unlinkIfPresent(this.workPath(path));
+    this.linkFromOutput(path);
   }
 
   /**

@@ -27,6 +27,7 @@ import type {
 } from './types.js';
 import { formattedTotals } from './aggregate.js';
 import { archivePages, monthLink } from './archive.js';
+import { searchPage } from './search-page.js';
 import { ALL_PARTS, lazy, listed, LISTED, NUMBERS, newestDate } from './listing.js';
 
 export { formattedTotals };
@@ -47,6 +48,7 @@ export function siteInfo(source: SiteConfig): SiteInfo {
     authorBioHtml: config.author ? html(config.author.bio) : '',
     aboutRecordsHtml: html(config.aboutRecords),
     callToActionHtml: html(config.callToAction),
+    search: config.search,
   };
 }
 
@@ -72,6 +74,7 @@ export function buildSiteModel(records: RecordSet, rawConfig: SiteConfig): SiteM
     homePage(records, allTime, config),
     statsPageSpec(records, published, allTime, config),
     ...archivePages(records, config),
+    ...(config.search ? [searchPage()] : []),
     notFoundPage(),
   ];
   return { site: siteInfo(config), pages, records, series, tags };

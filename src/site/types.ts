@@ -76,6 +76,8 @@ export interface SiteInfo {
   authorBioHtml: string;
   aboutRecordsHtml: string;
   callToActionHtml: string;
+  /** site.yaml `search`: the header has a search field and the site a /search/ page. */
+  search: boolean;
 }
 
 export interface PageMeta {
@@ -173,6 +175,11 @@ export interface NotFoundPage extends PageMeta {
   template: '404';
 }
 
+/** The search page: the search runs in the browser, on the index of output/search-index.ts. */
+export interface SearchPage extends PageMeta {
+  template: 'search';
+}
+
 /** A month or a year in the archive's tables: a link to its page and its figures. */
 export interface PeriodRow {
   link: Link;
@@ -223,6 +230,7 @@ export type Page =
   | HomePage
   | StatsPage
   | NotFoundPage
+  | SearchPage
   | ArchivePage
   | YearPage
   | MonthPage;

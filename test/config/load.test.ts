@@ -100,6 +100,7 @@ describe('parseConfig: good values', () => {
       'aliases: { Acme: a client, "Project X": the project }',
       'timeZone: Asia/Kathmandu',
       'tokensCount: all',
+      'search: true',
     );
     expect(seen).toEqual([]);
     expect(config).toEqual({
@@ -126,6 +127,7 @@ describe('parseConfig: good values', () => {
       aliases: { Acme: 'a client', 'Project X': 'the project' },
       timeZone: 'Asia/Kathmandu',
       tokensCount: 'all',
+      search: true,
     });
   });
 
@@ -196,6 +198,7 @@ describe('parseConfig: bad values are located, and keep their default', () => {
       'truncateTitles: -1',
       'aliases: [a, b]',
       'author: { bio: x }',
+      'search: "on"',
     );
     expect(seen).toEqual([
       'site.yaml:1:8: title must be text, got [a] (e.g. title: My Leverage Record)',
@@ -210,6 +213,7 @@ describe('parseConfig: bad values are located, and keep their default', () => {
       'site.yaml:10:17: truncateTitles must be a whole number ≥ 0, got -1 (a number of characters, 0 for never, e.g. truncateTitles: 80)',
       'site.yaml:11:10: aliases must be a map of `name: replacement` lines, got [a, b] (private name → public name, e.g. aliases: { Acme: a client })',
       'site.yaml:12:9: author has no name (add name: inside author, e.g. author: { name: Ada Lovelace })',
+      'site.yaml:13:9: search must be true or false, got "on" (search: true or search: false)',
     ]);
     expect(config).toEqual(DEFAULT_CONFIG);
   });
