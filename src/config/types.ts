@@ -46,6 +46,8 @@ export interface SiteConfig {
   timeZone: string | null;
   /** A record's tokens from the logs: `default` leaves out cache reads, `all` adds them. */
   tokensCount: 'default' | 'all';
+  /** A 1200×630 PNG per record and one for the site, named by each page as its `og:image` (needs `url`). */
+  socialCards: boolean;
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -75,6 +77,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
   aliases: {},
   timeZone: null,
   tokensCount: 'default',
+  socialCards: false,
 };
 
 export const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as (keyof SiteConfig)[];
