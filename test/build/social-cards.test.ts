@@ -16,6 +16,7 @@ import { recordCard } from '../../src/output/social-card.js';
 import { cardPng, cardSvg } from '../../src/output/social-card-image.js';
 import { makeRoot, readHtml, readTree, removeRoot, tableAfterHeading, tableRows, text, writeFiles } from '../support/site.js';
 import { drawnText, pngSize } from '../support/card.js';
+import { expectSameAsColdBuild } from '../incremental/same-as-cold.js';
 
 // Every card drawn is counted: a build that keeps a card does not draw it.
 vi.mock('../../src/output/social-card-image.js', async (original) => {
@@ -26,7 +27,8 @@ const drawn = vi.mocked(cardPng);
 const drawnTitles = () => drawn.mock.calls.map(([card]) => card.title);
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/reference');
-const SITE_YAML = 'title: Ada & Co <Records>\nurl: https://example.com/blog\nsocialCards: true\n';
+const SITE_TITLE = 'Ada & Co <Records>';
+const SITE_YAML = `title: ${SITE_TITLE}\nurl: https://example.com/blog\nsocialCards: true\n`;
 const HOSTILE_TITLE = '<script>alert(1)</script> & "more"';
 const HOSTILE = `---
 date: 2026-03-03
@@ -91,7 +93,7 @@ describe('socialCards: true', () => {
   it("draws the record's title, day and figures exactly as its page shows them, under the site's title", async () => {
     const page = await readHtml(join(out, 'records/2026-03-02/index.html'));
     const source = await readFile(join(root, 'records/2026-03-02.md'), 'utf8');
-    const config = { ...DEFAULT_CONFIG, title: 'Ada & Co <Records>', url: 'https://example.com', basePath: '/blog', socialCards: true };
+    const config = { ...DEFAULT_CONFIG, title: SITE_TITLE, url: 'https://example.com', basePath: '/blog', socialCards: true };
     const content = await withMarkdown(() => recordContent(parseRecord('records/2026-03-02.md', source, config).record!, config));
     const card = recordCard(config.title, content, config.workWeekHours);
     // The card checked is the one built: the same bytes.
@@ -104,7 +106,7 @@ describe('socialCards: true', () => {
     }
     expect(drawn).toContain(text(page, 'h1'));
     expect(drawn).toContain(text(page, '.meta time'));
-    expect(drawn).toContain('Ada & Co <Records>');
+    expect(drawn).toContain(SITE_TITLE);
   });
 
   it('keeps a title with markup as text in the page head and on the card', async () => {
@@ -161,6 +163,7 @@ describe('socialCards in incremental builds', () => {
     expect(drawnTitles()).toEqual(['Release day']);
     expect((await card('2026-03-03')).equals(before)).toBe(false);
     expect((await card('2026-03-02')).equals(other)).toBe(true);
+    await expectSameAsColdBuild(root); // every byte, the cards' too
   });
 });
 
