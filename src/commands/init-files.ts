@@ -35,6 +35,8 @@ url:
 # rowOrder: written
 # weeksColumn: false
 # truncateTitles: 0
+# A 1200×630 image per record, shown when a page is shared (it needs url).
+# socialCards: false
 # What leverage sessions, new --from-sessions and check --sessions read from Claude Code's logs:
 # the zone whose days the sessions are counted in, and whether tokens include cache reads (all).
 # timeZone: Europe/Berlin # default: this machine's zone
