@@ -297,24 +297,29 @@ async function writeFiles(
   let done = 0;
   let kept = 0;
   const making = new Set<Promise<void>>();
-  for (const file of files) {
-    const key = planner.key(file);
-    if (target.isCurrent(file.path, key)) {
-      await target.keep(file.path);
-      kept++;
-    } else {
-      const content = file.make();
-      if (content instanceof Promise) {
-        const written = content.then((made) => target.write(file.path, made, key));
-        making.add(written);
-        // Its failure is thrown where it is awaited, below.
-        written.then(() => making.delete(written), () => undefined);
-        if (making.size >= MAKING_AT_ONCE) await Promise.race(making);
-      } else await target.write(file.path, content, key);
+  try {
+    for (const file of files) {
+      const key = planner.key(file);
+      if (target.isCurrent(file.path, key)) {
+        await target.keep(file.path);
+        kept++;
+      } else {
+        const content = file.make();
+        if (content instanceof Promise) {
+          const written = content.then((made) => target.write(file.path, made, key));
+          making.add(written);
+          // Its failure is thrown where it is awaited, below.
+          written.then(() => making.delete(written), () => undefined);
+          if (making.size >= MAKING_AT_ONCE) await Promise.race(making);
+        } else await target.write(file.path, content, key);
+      }
+      if (++done % 500 === 0 && done <= pages) options.onProgress?.('pages', done, pages);
     }
-    if (++done % 500 === 0 && done <= pages) options.onProgress?.('pages', done, pages);
+    await Promise.all(making);
+  } finally {
+    // Nothing is written into the output once the build gives it up.
+    await Promise.allSettled(making);
   }
-  await Promise.all(making);
   options.onProgress?.('pages', pages, pages);
   return kept;
 }

@@ -3,7 +3,7 @@
  * names a card by its absolute address, and a card is made again only when what it shows changed.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cp, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { select } from 'hast-util-select';
 import type { Root } from 'hast';
@@ -164,6 +164,17 @@ describe('socialCards in incremental builds', () => {
     expect((await card('2026-03-03')).equals(before)).toBe(false);
     expect((await card('2026-03-02')).equals(other)).toBe(true);
     await expectSameAsColdBuild(root); // every byte, the cards' too
+  });
+
+  it('a card that cannot be drawn fails the build, and leaves the last output as it was', async () => {
+    const before = await readTree(join(root, 'dist'));
+    drawn.mockRejectedValueOnce(new Error('the card could not be drawn'));
+    await save('Release day, drawn badly', 'A rewritten analysis.');
+    await expect(build({ root })).rejects.toThrow('the card could not be drawn');
+    const after = await readTree(join(root, 'dist'));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
+    expect((await readdir(root)).filter((name) => name.includes('.staging-'))).toEqual([]);
   });
 });
 
