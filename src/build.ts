@@ -302,6 +302,12 @@ function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): (Outp
   ];
 }
 
+/**
+ * Files made off this thread (social cards, drawn by resvg in the thread pool) that may be in
+ * the making at once, while this thread goes on with the next files.
+ */
+const MAKING_AT_ONCE = 4;
+
 /** Writes each file the plan says changed and keeps the others; returns how many were kept. */
 async function writeFiles(
   files: (OutputFile | OutputFolder)[],
@@ -313,17 +319,33 @@ async function writeFiles(
 ): Promise<number> {
   let done = 0;
   let kept = 0;
-  for (const file of files) {
-    if ('folder' in file) {
-      kept += await writeFolder(file, planner.key({ path: file.folder, dependsOn: file.dependsOn }), target, last);
-      continue;
+  const making = new Set<Promise<void>>();
+  try {
+    for (const file of files) {
+      if ('folder' in file) {
+        kept += await writeFolder(file, planner.key({ path: file.folder, dependsOn: file.dependsOn }), target, last);
+        continue;
+      }
+      const key = planner.key(file);
+      if (target.isCurrent(file.path, key)) {
+        await target.keep(file.path, key);
+        kept++;
+      } else {
+        const content = file.make();
+        if (content instanceof Promise) {
+          const written = content.then((made) => target.write(file.path, made, key));
+          making.add(written);
+          // Its failure is thrown where it is awaited, below.
+          written.then(() => making.delete(written), () => undefined);
+          if (making.size >= MAKING_AT_ONCE) await Promise.race(making);
+        } else await target.write(file.path, content, key);
+      }
+      if (++done % 500 === 0 && done <= pages) options.onProgress?.('pages', done, pages);
     }
-    const key = planner.key(file);
-    if (target.isCurrent(file.path, key)) {
-      await target.keep(file.path, key);
-      kept++;
-    } else await target.write(file.path, await file.make(), key);
-    if (++done % 500 === 0 && done <= pages) options.onProgress?.('pages', done, pages);
+    await Promise.all(making);
+  } finally {
+    // Nothing is written into the output once the build gives it up.
+    await Promise.allSettled(making);
   }
   options.onProgress?.('pages', pages, pages);
   return kept;

@@ -37,6 +37,8 @@ url:
 # truncateTitles: 0
 # A /search/ page and a search field in the header (Pagefind, from npm: npm install pagefind).
 # search: false
+# A 1200×630 image per record, shown when a page is shared (it needs url).
+# socialCards: false
 # What leverage sessions, new --from-sessions and check --sessions read from Claude Code's logs:
 # the zone whose days the sessions are counted in, and whether tokens include cache reads (all).
 # timeZone: Europe/Berlin # default: this machine's zone

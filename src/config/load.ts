@@ -48,6 +48,7 @@ const HINTS: Record<keyof SiteConfig, string> = {
   timeZone: 'an IANA time zone name, e.g. timeZone: Europe/Berlin',
   tokensCount: 'tokensCount: default (no cache reads) or tokensCount: all',
   search: 'search: true or search: false',
+  socialCards: 'socialCards: true or socialCards: false',
 };
 
 const CONFIG_SPEC: FieldSpec = { noun: 'key', known: CONFIG_KEYS, hints: HINTS };
@@ -90,6 +91,7 @@ const READERS: { [K in keyof SiteConfig]: Reader<K> } = {
   timeZone: readTimeZone,
   tokensCount: (f, key) => f.oneOf(key, ['default', 'all'] as const),
   search: flag,
+  socialCards: flag,
 };
 
 /**
@@ -126,6 +128,9 @@ export function parseConfig(file: string, source: string): LoadedConfig {
     if (fields) {
       for (const key of CONFIG_KEYS) readKey(config, fields, key);
       servePathOfUrl(config, fields);
+      // A url written wrong has its own error already.
+      const urlWritten = String(fields.value('url') ?? '').trim() !== '';
+      if (config.socialCards && !config.url && !urlWritten) socialCardsWithoutUrl(fields);
     }
   }
   return { config, diagnostics: sortDiagnostics(diagnostics), file, source };
@@ -151,6 +156,15 @@ function servePathOfUrl(config: SiteConfig, fields: Fields): void {
   } else if (config.basePath !== '' && path.endsWith(config.basePath)) {
     config.url = `${url.origin}${path.slice(0, path.length - config.basePath.length)}`;
   }
+}
+
+/** Pages name their card by its absolute address (og:image): without the site's url there is none. */
+function socialCardsWithoutUrl(fields: Fields): void {
+  fields.error(
+    'socialCards',
+    "socialCards needs the site's url: a page names its card by an absolute address",
+    'add e.g. url: https://example.com to site.yaml, or socialCards: false',
+  );
 }
 
 /** The first character a basePath may not hold (it is written into every link's attribute), or null. */

@@ -48,6 +48,8 @@ export interface SiteConfig {
   tokensCount: 'default' | 'all';
   /** A /search/ page and a search field in the header, with a Pagefind index of the records. */
   search: boolean;
+  /** A 1200×630 PNG per record and one for the site, named by each page as its `og:image` (needs `url`). */
+  socialCards: boolean;
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -78,6 +80,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
   timeZone: null,
   tokensCount: 'default',
   search: false,
+  socialCards: false,
 };
 
 export const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as (keyof SiteConfig)[];

@@ -17,6 +17,11 @@ export interface RecordHashes {
 export interface Declared {
   path: string;
   dependsOn: readonly Dependency[];
+  /**
+   * What of the build the file depends on, in place of the build's global key: a file that
+   * shows nothing of the theme (a social card) names less, and is kept when a template changes.
+   */
+  buildKey?: string;
 }
 
 /** Up to this many records, a selection is keyed by their hashes as they are, not by a digest of them. */
@@ -40,7 +45,7 @@ export class Planner {
   }
 
   key(file: Declared): string {
-    let text = `${this.globalKey}\0${file.path}`;
+    let text = `${file.buildKey ?? this.globalKey}\0${file.path}`;
     for (const dependency of file.dependsOn) {
       text += 'value' in dependency ? `\0v${dependency.value}` : `\0${this.selection(dependency.records, dependency.parts)}`;
     }

@@ -14,6 +14,8 @@ import { monthUrl, outputPathFor, tagFeedUrls, tagUrl, yearUrl } from '../site/u
 import type { SeriesContext } from '../site/series.js';
 import { exportData, recordsJson, tasksCsv, type RecordData } from './exports.js';
 import type { FileContent } from './write.js';
+import type { Declared } from '../incremental/plan.js';
+import { socialCardFiles } from './social-card-files.js';
 import { feedEntryHtml } from './feed-content.js';
 import { atomFeed, jsonFeed, siteUrl, sitemap, type FeedEntry, type FeedSite } from './feeds.js';
 
@@ -21,9 +23,7 @@ export const ATOM_PATH = '/feed.xml';
 export const JSON_FEED_PATH = '/feed.json';
 
 /** A file of the output, declared: its path, what it depends on (as pages do), and how it is made. */
-export interface OutputFile {
-  path: string;
-  dependsOn: readonly Dependency[];
+export interface OutputFile extends Declared {
   make: () => FileContent | Promise<FileContent>;
 }
 
@@ -71,6 +71,7 @@ export function siteFiles(model: SiteModel, config: SiteConfig): OutputFile[] {
     ...feedFiles(siteFeed, { atom: ATOM_PATH, json: JSON_FEED_PATH }, entries).map((file) => ({ ...file, dependsOn: feed })),
     ...model.tags.flatMap((tag) => tagFeeds(model, tag, config)),
     { path: 'sitemap.xml', dependsOn: [{ records: 'all', parts: ['numbers'] }], make: () => siteMap(model) },
+    ...(config.socialCards ? socialCardFiles(model, config) : []),
   ];
 }
 

@@ -29,6 +29,7 @@ import { formattedTotals } from './aggregate.js';
 import { archivePages, monthLink } from './archive.js';
 import { searchPage } from './search-page.js';
 import { ALL_PARTS, lazy, listed, LISTED, NUMBERS, newestDate } from './listing.js';
+import { pageCard, recordCard, recordCardUrl, SITE_CARD_URL, siteCard, type PageCard } from '../output/social-card.js';
 
 export { formattedTotals };
 
@@ -67,8 +68,9 @@ export function buildSiteModel(records: RecordSet, rawConfig: SiteConfig): SiteM
   const series = lazySeries(() => seriesContext(summaries, published, records.content));
   const tags = groupByTag(summaries);
   const allTime = lazy(() => formattedTotals(summaries, config));
+  const site = siteInfo(config);
   const pages: PageSpec[] = [
-    ...recordPages(records, tags, series, config),
+    ...recordPages(records, tags, series, config, site),
     ...tags.flatMap((tag) => tagPages(tag, records, config)),
     tagsPage(tags, summaries),
     homePage(records, allTime, config),
@@ -77,7 +79,12 @@ export function buildSiteModel(records: RecordSet, rawConfig: SiteConfig): SiteM
     ...(config.search ? [searchPage()] : []),
     notFoundPage(),
   ];
-  return { site: siteInfo(config), pages, records, series, tags };
+  return { site, pages: config.socialCards ? withSiteCard(pages, pageCard(SITE_CARD_URL, siteCard(site))) : pages, records, series, tags };
+}
+
+/** Every page that names no card of its own (all but the records') names the site's. */
+function withSiteCard(pages: PageSpec[], card: PageCard): PageSpec[] {
+  return pages.map((spec) => (spec.template === 'record' ? spec : { ...spec, model: () => ({ ...spec.model(), card }) }));
 }
 
 
@@ -88,7 +95,7 @@ function lazySeries(make: () => SeriesContext): SeriesContext {
 }
 
 
-function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext, config: SiteConfig): PageSpec[] {
+function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext, config: SiteConfig, site: SiteInfo): PageSpec[] {
   const recordTag = tags.find((t) => t.slug === tagSlug(config.recordTag)) ?? null;
   const tagLink = recordTag ? { url: tagUrl(recordTag.slug), text: recordTag.name } : null;
   const { summaries } = records;
@@ -127,6 +134,9 @@ function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext
           next: link(i + 1),
           recordTag: tagLink,
           month: monthLink(record.date.slice(0, 7)),
+          card: config.socialCards
+            ? pageCard(recordCardUrl(record.date), recordCard(site.title, record, config.workWeekHours))
+            : null,
         };
       },
     };

@@ -8,6 +8,7 @@ import type { RecordTotals, SeriesTotals, TaskNumbers } from '../leverage/number
 import type { SeriesContext } from './series.js';
 import type { LeverageRecord } from '../records/types.js';
 import type { CalendarWeek } from './calendar.js';
+import type { PageCard } from '../output/social-card.js';
 
 export interface Link {
   /** Site-relative URL, `/records/2026-03-02/` (the base path is added when rendering). */
@@ -87,6 +88,8 @@ export interface PageMeta {
   outputPath: string;
   title: string;
   description: string;
+  /** Its social card (`og:image`), with site.yaml `socialCards`. */
+  card?: PageCard | null;
 }
 
 export interface RecordPage extends PageMeta {

@@ -101,6 +101,7 @@ describe('parseConfig: good values', () => {
       'timeZone: Asia/Kathmandu',
       'tokensCount: all',
       'search: true',
+      'socialCards: true',
     );
     expect(seen).toEqual([]);
     expect(config).toEqual({
@@ -128,6 +129,7 @@ describe('parseConfig: good values', () => {
       timeZone: 'Asia/Kathmandu',
       tokensCount: 'all',
       search: true,
+      socialCards: true,
     });
   });
 
@@ -224,6 +226,18 @@ describe('parseConfig: bad values are located, and keep their default', () => {
       'site.yaml:2:22: warning: unknown author key bioo (did you mean bio?)',
       'site.yaml:3:6: url must be an absolute http or https address, got mailto:a@b.c (the absolute address of the site, e.g. url: https://example.com)',
     ]);
+  });
+
+  it('socialCards without url is an error at socialCards (a card needs an absolute address); with a wrong url, only the url error', () => {
+    const needsUrl =
+      "site.yaml:2:14: socialCards needs the site's url: a page names its card by an absolute address (add e.g. url: https://example.com to site.yaml, or socialCards: false)";
+    expect(check('title: My Record', 'socialCards: true').seen).toEqual([needsUrl]);
+    expect(check('url: ""', 'socialCards: true').seen).toEqual([needsUrl]);
+    expect(check('url: example.com', 'socialCards: true').seen).toEqual([
+      'site.yaml:1:6: url must be an absolute http or https address, got example.com (the absolute address of the site, e.g. url: https://example.com)',
+    ]);
+    expect(check('url: https://example.com', 'socialCards: true').seen).toEqual([]);
+    expect(check('socialCards: false').seen).toEqual([]);
   });
 
   it('YAML that does not parse, and a config that is not a map', () => {
