@@ -15,8 +15,8 @@ export type DurationResult =
 export interface DurationOptions {
   /** The hours of a work week, for days (a fifth of it) and weeks; site.yaml's workWeekHours. */
   workWeekHours?: number;
-  /** The value as the file has it, when the value is a number YAML read from it. */
-  written?: string;
+  /** The value as the file has it, when the value is a number YAML read from it (asked only then). */
+  written?: string | (() => string);
 }
 
 type Unit = 'weeks' | 'days' | 'hours' | 'minutes' | 'seconds';
@@ -57,10 +57,11 @@ const toNumber = (text: string) => Number(text.replace(',', '.'));
  * `supervision`.
  */
 export function parseDuration(value: unknown, field: string, bareUnit: DurationUnit, options: DurationOptions = {}): DurationResult {
-  const { workWeekHours = 40, written } = options;
+  const { workWeekHours = 40 } = options;
   const hint = describeDurationForms(bareUnit);
   const fail = (message: string, why = hint): DurationResult => ({ ok: false, message, hint: why });
   if (typeof value === 'number') {
+    const written = typeof options.written === 'function' ? options.written() : options.written;
     if (written !== undefined && YAML_NUMBER.test(written.trim())) {
       return fail(`${field} must be a plain number, got ${written.trim()}, which YAML reads as ${value}`, `write the number as digits; ${hint}`);
     }

@@ -59,8 +59,10 @@ export function parseRecord(file: string, text: string, config: SiteConfig): Par
 /** The record with the line its body starts on: the body is the end of the text, after the front matter's lines. */
 function withBodyLine(parsed: ParsedRecord, text: string): ParsedRecord {
   if (!parsed.record) return parsed;
-  const before = text.slice(0, text.length - parsed.record.body.length);
-  return { ...parsed, record: { ...parsed.record, bodyLine: before.split('\n').length } };
+  const bodyStart = text.length - parsed.record.body.length;
+  let bodyLine = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < bodyStart; at = text.indexOf('\n', at + 1)) bodyLine++;
+  return { ...parsed, record: { ...parsed.record, bodyLine } };
 }
 
 /** A valid record (warnings allowed) read without `yaml`'s parseDocument; null when it has an error, or the quick reading cannot tell. */

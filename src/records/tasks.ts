@@ -20,11 +20,11 @@ export const TASK_SPEC: FieldSpec = {
   misspeltIsError: true,
 };
 
-const REQUIRED: Record<'task' | 'human' | 'claude', string> = {
-  task: 'add task: what was done, e.g. task: Fix the login form',
-  human: "add human: the senior engineer's estimate, e.g. human: 4h",
-  claude: "add claude: the assistant's wall-clock time, e.g. claude: 19m",
-};
+const REQUIRED: readonly (readonly [field: 'task' | 'human' | 'claude', hint: string])[] = [
+  ['task', 'add task: what was done, e.g. task: Fix the login form'],
+  ['human', "add human: the senior engineer's estimate, e.g. human: 4h"],
+  ['claude', "add claude: the assistant's wall-clock time, e.g. claude: 19m"],
+];
 
 /** A bare human number this large is more likely minutes than hours; a leverage this large, a unit mixed up. */
 const IMPLAUSIBLE_BARE_HOURS = 100;
@@ -59,7 +59,7 @@ function readRow(record: Fields, item: unknown, n: number, workWeekHours: number
   }
   const ownDiagnostics: Diagnostic[] = [];
   const fields = new Fields(item, record.at, path, TASK_SPEC, ownDiagnostics);
-  for (const [name, hint] of Object.entries(REQUIRED)) {
+  for (const [name, hint] of REQUIRED) {
     if (!fields.has(name)) fields.errorAt(at, `task ${n} is missing ${name}:`, hint);
     else if (fields.value(name) === undefined) fields.error(name, `${name} of task ${n} is empty`, hint);
   }
@@ -95,8 +95,7 @@ function readRow(record: Fields, item: unknown, n: number, workWeekHours: number
 function duration(fields: Fields, name: string, bareUnit: DurationUnit, workWeekHours: number): number | undefined {
   const value = fields.value(name);
   if (value === undefined) return undefined;
-  const written = typeof value === 'number' ? fields.shown(name) : undefined;
-  const result = parseDuration(value, name, bareUnit, { workWeekHours, written });
+  const result = parseDuration(value, name, bareUnit, { workWeekHours, written: () => fields.shown(name) });
   if (!result.ok) return fields.error(name, result.message, result.hint);
   if (bareUnit === 'hours' && isBareNumber(value) && result.minutes >= IMPLAUSIBLE_BARE_HOURS * 60) {
     fields.warningAt(fields.valueAt(name), `${name} is ${String(value).trim()} hours: is that the unit meant?`, `${UNITS_HINT}; write the unit, e.g. ${name}: ${String(value).trim()}m`);

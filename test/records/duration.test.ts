@@ -125,6 +125,9 @@ describe('forms refused, each with its reason', () => {
 
   it('a number YAML read from hexadecimal, octal or an exponent, given as written', () => {
     expect(parseDuration(16, 'claude', 'minutes', { written: '0x10' })).toMatchObject({ ok: false, message: 'claude must be a plain number, got 0x10, which YAML reads as 16' });
+    // As the record reader gives it: asked for only when the value is a number.
+    expect(parseDuration(16, 'claude', 'minutes', { written: () => '0x10' })).toMatchObject({ ok: false, message: 'claude must be a plain number, got 0x10, which YAML reads as 16' });
+    expect(parseDuration('16', 'claude', 'minutes', { written: () => { throw new Error('asked for a text value'); } })).toEqual({ ok: true, minutes: 16 });
     expect(parseDuration(15, 'claude', 'minutes', { written: '0o17' })).toMatchObject({ ok: false });
     expect(parseDuration(1000, 'claude', 'minutes', { written: '1e3' })).toMatchObject({ ok: false });
     expect(parseDuration(16, 'claude', 'minutes', { written: '16' })).toEqual({ ok: true, minutes: 16 });
