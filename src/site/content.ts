@@ -9,7 +9,7 @@ import { formatFactor, formatHumanTime, formatMinutes, formatWeeks } from '../le
 import { formatLongDate } from '../leverage/dates.js';
 import { countWords, firstParagraphText, readInline, renderMarkdown } from '../markdown/render.js';
 import { escapeHtml } from '../escape.js';
-import type { RecordContent, RowView } from './types.js';
+import type { RecordContent, RowView, TableColumns } from './types.js';
 import { aggregateRows, listFigures } from './aggregate.js';
 import { tagSlug } from './slug.js';
 import { recordUrl, tagUrl, withBasePathInHtml } from './urls.js';
@@ -28,6 +28,12 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
   const tasks = record.tasks.map(taskNumbers);
   const totals = recordTotals(record);
   const hasSupervision = totals.supervisionMinutes !== null;
+  const columns: TableColumns = {
+    project: record.tasks.some((task) => task.project !== null),
+    supervision: hasSupervision && !config.weeksColumn,
+    weeks: config.weeksColumn,
+    supervisoryFactor: hasSupervision,
+  };
   const rows = orderRows(record, tasks, config).map(({ task, numbers }): RowView => {
     const { html: titleHtml, text } = readInline(task.task, markdown);
     const truncated = config.truncateTitles > 0 && text.length > config.truncateTitles;
@@ -45,6 +51,7 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
       supervisoryLeverage:
         numbers.supervisoryLeverage === null ? null : formatFactor(numbers.supervisoryLeverage),
       project: task.project,
+      columns,
     };
   });
   const summary = record.summary ?? '';
@@ -64,9 +71,9 @@ export function recordContent(source: LeverageRecord, config: SiteConfig): Recor
     summaryText: summary ? summaryRead.text : firstParagraphText(record.body, markdown),
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     hasSupervision,
-    showWeeks: config.weeksColumn,
-    supervisionColumn: hasSupervision && !config.weeksColumn,
-    projectColumn: rows.some((row) => row.project !== null),
+    showWeeks: columns.weeks,
+    supervisionColumn: columns.supervision,
+    projectColumn: columns.project,
     rows,
     aggregate: aggregateRows(totals, config),
     bodyHtml: html(renderMarkdown(record.body, markdown)),
