@@ -6,7 +6,7 @@
 import { error, BuildError } from '../diagnostics.js';
 import type { Page, SiteInfo } from '../site/types.js';
 import { absoluteUrl, withBasePath } from '../site/urls.js';
-import type { ThemeSources } from './theme.js';
+import type { ThemeFile, ThemeSources } from './theme.js';
 
 export interface RenderOptions {
   /** HTML put before `</body>` (the dev server's reload script); never set by `build`. */
@@ -39,27 +39,25 @@ async function compile(theme: ThemeSources, site: SiteInfo, options: RenderOptio
   const hbs = handlebars.create();
   registerHelpers(hbs, site);
   const compiled = new Map<string, Template>();
+  const compileOptions = { strict: false, preventIndent: true };
+  /** Parsed once: a source that does not parse fails the build with its file named; the tree is what is compiled. */
+  const parsed = (file: ThemeFile) => {
+    try {
+      return hbs.parse(file.source);
+    } catch (err) {
+      throw compileError(file.displayPath, err);
+    }
+  };
   const compile = (name: string): Template | undefined => {
     let template = compiled.get(name);
     if (template) return template;
     const file = theme.templates.get(name);
     if (!file) return undefined;
-    template = hbs.compile(file.source, { strict: false, preventIndent: true });
     // Every partial a template may use is made ready before its first run.
     for (const partial of theme.partials.values()) {
-      if (hbs.partials[partial.name]) continue;
-      try {
-        hbs.parse(partial.source);
-      } catch (err) {
-        throw compileError(partial.displayPath, err);
-      }
-      hbs.registerPartial(partial.name, hbs.compile(partial.source, { strict: false, preventIndent: true }));
+      if (!hbs.partials[partial.name]) hbs.registerPartial(partial.name, hbs.compile(parsed(partial), compileOptions));
     }
-    try {
-      hbs.parse(file.source);
-    } catch (err) {
-      throw compileError(file.displayPath, err);
-    }
+    template = hbs.compile(parsed(file), compileOptions);
     compiled.set(name, template);
     return template;
   };
