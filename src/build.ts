@@ -173,7 +173,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   // 4. Model the site: every page and file declared, with what it depends on.
   const model = await withMarkdown(() => timer.time('model', () => buildSiteModel(records.records, input.config)));
   const generated = outputFiles(model, input, renderer);
-  const assets = recordAssetFiles(model, input.assets, new Set(generated.flatMap((file) => ('path' in file ? [file.path] : []))));
+  const assets = recordAssetFiles(model, input.assets, generated);
   const files = [...generated, ...assets.files];
   linkWarnings.push(...assets.diagnostics);
   diagnostics.push(...assets.diagnostics);

@@ -130,13 +130,16 @@ export interface AssetSource {
  * A file whose place another output file takes (`index.html`, the page itself) is not copied:
  * a warning says so.
  *
- * @param taken the paths of every other output file
+ * @param others every other output file
  */
 export function recordAssetFiles(
   model: SiteModel,
   assets: readonly AssetSource[],
-  taken: ReadonlySet<string>,
+  others: readonly (OutputFile | OutputFolder)[],
 ): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+  // Most sites have none: then nothing is indexed (a dev rebuild of thousands of records would pay for it).
+  if (assets.length === 0) return { files: [], diagnostics: [] };
+  const taken = new Set(others.flatMap((file) => ('path' in file ? [file.path] : [])));
   const folders = new Map(model.records.summaries.map((summary) => [summary.file, outputPathFor(summary.url).replace(/index\.html$/, '')]));
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
