@@ -19,7 +19,7 @@ import type { SiteConfig } from './config/types.js';
 import { scanRecordFiles } from './records/files.js';
 import { localLinkWarnings } from './records/assets.js';
 import { buildSiteModel, siteInfo } from './site/pages.js';
-import type { SiteInfo, SiteModel } from './site/types.js';
+import type { SiteModel } from './site/types.js';
 import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
 import { compileTheme, type Renderer, type RenderOptions } from './render/render.js';
 import { recordAssetFiles, siteFiles, type AssetSource, type OutputFile, type OutputFolder } from './output/site-files.js';
@@ -161,11 +161,10 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
     return summary(timer, out, last.summary, counts, reused, 0, [...input.diagnostics, ...last.summary.warnings], notes);
   }
 
-  // 3. Read the records (the cache's when their files are unchanged), while the theme compiles.
+  // 3. Read the records (the cache's when their files are unchanged); ready the theme.
+  const records = await timer.time('records', () => readRecords(root, input, store, trust.recordCache, drafts, notes, options));
   const site = await withMarkdown(() => siteInfo(input.config));
-  const read = timer.time('records', () => readRecords(root, input, store, trust.recordCache, drafts, notes, options));
-  const renderer = await timer.time('templates', () => compileWhileReading(input.theme, site, options.render, read));
-  const records = await read;
+  const renderer = await timer.time('templates', () => compileTheme(input.theme, site, options.render));
   const linkWarnings = localLinkWarnings(root, records.records.summaries);
   const diagnostics = [...input.diagnostics, ...records.diagnostics, ...linkWarnings];
   if (hasErrors(diagnostics)) throw new BuildFailed(diagnostics, await sourcesOf(root, diagnostics));
@@ -267,21 +266,6 @@ async function readRecords(
   // Kept at once: the records stay valid whatever becomes of this build.
   if (read.dirty) await store.writeRecords(key, read.entries);
   return read;
-}
-
-/** The theme compiled on this thread while worker threads read the records; when it fails, they are waited for first. */
-async function compileWhileReading(
-  theme: ThemeSources,
-  site: SiteInfo,
-  render: RenderOptions | undefined,
-  reading: Promise<unknown>,
-): Promise<Renderer> {
-  try {
-    return await compileTheme(theme, site, render);
-  } catch (err) {
-    await reading.catch(() => undefined);
-    throw err;
-  }
 }
 
 /**
