@@ -57,6 +57,13 @@ export interface BuildOptions {
   render?: RenderOptions;
   /** For the dev server: where the cache lives and where the files go, instead of the disk. */
   store?: CacheStore;
+  /**
+   * For the dev server: an output folder whose inputs changed (the search index, which
+   * Pagefind makes whole, in seconds for thousands of records) is left as the last build made
+   * it and named in `BuildSummary.deferred`, so an edited page is served without waiting for
+   * it; the next build without this option makes it.
+   */
+  deferFolders?: boolean;
   /** For the dev server: record files' sizes and times from what its watcher saw (default: every file stat'ed). */
   statFiles?: typeof statFiles;
   target?: (last: LastOutput | null) => Promise<OutputTarget>;
@@ -96,6 +103,8 @@ export interface BuildSummary {
   };
   /** Record files parsed and rendered. */
   processed: number;
+  /** Output folders left as the last build made them (`deferFolders`): the next build without it makes them. */
+  deferred: string[];
   warnings: Diagnostic[];
   /** Notes such as a cache that was corrupt and rebuilt. */
   notes: string[];
@@ -158,7 +167,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
     const kept = Object.keys(last.files).length;
     const reused = { everything: true, records: last.summary.records, files: kept };
     const counts = { written: 0, unchanged: kept, removed: 0 };
-    return summary(timer, out, last.summary, counts, reused, 0, [...input.diagnostics, ...last.summary.warnings], notes);
+    return summary(timer, out, last.summary, counts, reused, 0, [...input.diagnostics, ...last.summary.warnings], notes, []);
   }
 
   // 3. Read the records (the cache's when their files are unchanged); ready the theme.
@@ -180,16 +189,18 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   // 5. Render what changed and write the output; remember what was written.
   const planner = new Planner(records.records.summaries, globalKey);
   const counts = { records: records.records.summaries.length, pages: model.pages.length };
-  let kept = 0;
+  let made = { kept: 0, deferred: [] as string[] };
   const written = await publish(out, store, last, options, timer, async (target) => {
     const lastFiles = last?.files ?? {};
-    kept = await timer.time('render', () => writeFiles(files, planner, target, lastFiles, model.pages.length, options));
+    made = await timer.time('render', () => writeFiles(files, planner, target, lastFiles, model.pages.length, options));
   }, (stats) => {
     const warnings = [...records.diagnostics.filter((d) => d.severity === 'warning'), ...linkWarnings];
-    return store.writeOutput(generatorFingerprint(), { out, inputs, files: stats.files, spare: stats.spare, summary: { ...counts, warnings } });
+    // An output with a folder left behind is not what these inputs make: the next build must not stop at "nothing changed".
+    const remembered = made.deferred.length ? `${inputs}\0deferred` : inputs;
+    return store.writeOutput(generatorFingerprint(), { out, inputs: remembered, files: stats.files, spare: stats.spare, summary: { ...counts, warnings } });
   });
-  const reused = { everything: false, records: counts.records - records.processed, files: kept };
-  return summary(timer, out, counts, written, reused, records.processed, diagnostics, notes);
+  const reused = { everything: false, records: counts.records - records.processed, files: made.kept };
+  return summary(timer, out, counts, written, reused, records.processed, diagnostics, notes, made.deferred);
 }
 
 interface Inputs {
@@ -292,7 +303,7 @@ function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): (Outp
  */
 const MAKING_AT_ONCE = 4;
 
-/** Writes each file the plan says changed and keeps the others; returns how many were kept. */
+/** Writes each file the plan says changed and keeps the others; returns how many were kept, and the folders deferred. */
 async function writeFiles(
   files: (OutputFile | OutputFolder)[],
   planner: Planner,
@@ -300,14 +311,18 @@ async function writeFiles(
   last: OutputState,
   pages: number,
   options: BuildOptions,
-): Promise<number> {
+): Promise<{ kept: number; deferred: string[] }> {
   let done = 0;
   let kept = 0;
+  const deferred: string[] = [];
   const making = new Set<Promise<void>>();
   try {
     for (const file of files) {
       if ('folder' in file) {
-        kept += await writeFolder(file, planner.key({ path: file.folder, dependsOn: file.dependsOn }), target, last);
+        const key = planner.key({ path: file.folder, dependsOn: file.dependsOn });
+        const folder = await writeFolder(file, key, target, last, options.deferFolders ?? false);
+        kept += folder.kept;
+        if (folder.deferred) deferred.push(file.folder);
         continue;
       }
       const key = planner.key(file);
@@ -332,24 +347,36 @@ async function writeFiles(
     await Promise.allSettled(making);
   }
   options.onProgress?.('pages', pages, pages);
-  return kept;
+  return { kept, deferred };
 }
 
 /**
  * A folder's files, each written with the folder's key: kept when the last build made them
- * with this key (its output lists them), else all made again. Returns how many were kept.
+ * with this key (its output lists them), else all made again; or, when `defer` and the last
+ * build made the folder at all, all kept as they are, under their own keys.
  */
-async function writeFolder(folder: OutputFolder, key: string, target: OutputTarget, last: OutputState): Promise<number> {
-  const made = Object.keys(last).filter((path) => path.startsWith(folder.folder) && last[path]!.key === key);
-  if (made.length > 0 && made.every((path) => target.isCurrent(path, key))) {
-    for (const path of made) await target.keep(path, key);
-    return made.length;
+async function writeFolder(
+  folder: OutputFolder,
+  key: string,
+  target: OutputTarget,
+  last: OutputState,
+  defer: boolean,
+): Promise<{ kept: number; deferred: boolean }> {
+  const lastFiles = Object.keys(last).filter((path) => path.startsWith(folder.folder));
+  const current = lastFiles.filter((path) => last[path]!.key === key);
+  if (current.length > 0 && current.every((path) => target.isCurrent(path, key))) {
+    for (const path of current) await target.keep(path, key);
+    return { kept: current.length, deferred: false };
+  }
+  if (defer && lastFiles.length > 0 && lastFiles.every((path) => target.isCurrent(path, last[path]!.key))) {
+    for (const path of lastFiles) await target.keep(path, last[path]!.key);
+    return { kept: lastFiles.length, deferred: true };
   }
   for (const file of await folder.make()) {
     if (!file.path.startsWith(folder.folder)) throw new Error(`${file.path} is outside ${folder.folder}`);
     await target.write(file.path, file.content, key);
   }
-  return 0;
+  return { kept: 0, deferred: false };
 }
 
 /**
@@ -426,6 +453,7 @@ function summary(
   processed: number,
   diagnostics: Diagnostic[],
   notes: string[],
+  deferred: string[],
 ): BuildSummary {
   return {
     out,
@@ -435,6 +463,7 @@ function summary(
     removed: written.removed,
     reused,
     processed,
+    deferred,
     warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
     notes,
     timings: timer.timings,

@@ -30,12 +30,18 @@ export interface DevOptions {
 
 export interface DevSession {
   url: string;
-  /** Resolves when the rebuilds queued so far are done (for tests). */
+  /** Resolves when the rebuilds queued so far are done, that of a deferred search index too (for tests). */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
 const WATCHED = ['records', 'templates', 'public'];
+/**
+ * After a rebuild that left the search index behind (build's `deferFolders`), how long the
+ * root must stay unchanged before the index is made: a burst of saves is served page by page
+ * without an index made between them.
+ */
+const DEFERRED_AFTER_MS = 300;
 const RENDER = { injectBeforeBodyEnd: RELOAD_SCRIPT };
 
 export async function startDev(options: DevOptions): Promise<DevSession> {
@@ -56,7 +62,10 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     server?.broadcast('problem', text);
   };
 
-  const rebuild = async () => {
+  // A rebuild after an edit leaves a slow folder (the search index) as it was, so the edited
+  // page is served at once; the folder is made by a rebuild once the root has been quiet.
+  let deferredTimer: NodeJS.Timeout | null = null;
+  const rebuild = async (deferFolders: boolean) => {
     const changed: string[] = [];
     try {
       const summary = await build({
@@ -66,9 +75,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         store,
         statFiles: fileStates.stat,
         render: RENDER,
+        deferFolders,
         target: async () => memoryTarget(site, (path) => changed.push(path)),
       });
-      options.log(`rebuilt: ${summary.written} files changed, ${summary.unchanged} unchanged (${Math.round(summary.ms)} ms)`);
+      const follows = summary.deferred.length ? `; ${summary.deferred.join(', ')} follows` : '';
+      options.log(`rebuilt: ${summary.written} files changed, ${summary.unchanged} unchanged (${Math.round(summary.ms)} ms)${follows}`);
+      if (summary.deferred.length) scheduleDeferred();
       if (problem) server?.broadcast('ok', null);
       problem = null;
       // A page removed (a record deleted) is reloaded too: it then shows the 404 page.
@@ -85,17 +97,30 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   // could read a file half written and miss the change that completed it.
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
+  const queue = (deferFolders: boolean) => {
+    running = running.then(() => rebuild(deferFolders)).catch((err) => options.log(`leverage dev: ${(err as Error).message}`));
+  };
   const schedule = () => {
     if (timer) clearTimeout(timer);
+    // The rebuild this change brings defers the folder again, and schedules it again.
+    if (deferredTimer) clearTimeout(deferredTimer);
+    deferredTimer = null;
     timer = setTimeout(() => {
       timer = null;
-      running = running.then(rebuild).catch((err) => options.log(`leverage dev: ${(err as Error).message}`));
+      queue(true);
     }, 25);
+  };
+  const scheduleDeferred = () => {
+    if (deferredTimer) clearTimeout(deferredTimer);
+    deferredTimer = setTimeout(() => {
+      deferredTimer = null;
+      queue(false);
+    }, DEFERRED_AFTER_MS);
   };
 
   const { config } = await loadConfig(root);
   const basePath = config.basePath;
-  await rebuild();
+  await rebuild(false);
   server = await startServer(site, { port: options.port, host: options.host, basePath, currentProblem: () => problem });
 
   const watcher: FSWatcher = watch(root, {
@@ -113,11 +138,14 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   return {
     url: server.url,
     idle: async () => {
-      while (timer) await new Promise((r) => setTimeout(r, 10));
-      await running;
+      do {
+        while (timer || deferredTimer) await new Promise((r) => setTimeout(r, 10));
+        await running;
+      } while (timer || deferredTimer);
     },
     close: async () => {
       if (timer) clearTimeout(timer);
+      if (deferredTimer) clearTimeout(deferredTimer);
       await watcher.close();
       await running;
       await server?.close();

@@ -138,6 +138,31 @@ describe('a site with search: true', () => {
     expect(fragments(files).get('/records/2026-03-03/')).toContain('quokka');
   });
 
+  it('leaves the index as it was in a build that defers folders (the dev server\'s), and the next build makes it', async () => {
+    await build({ root });
+    const before = await readTree(join(root, 'dist'));
+
+    await writeFiles(root, { 'records/2026-03-03.md': day('2026-03-03', 'Migrate the quokka tables') });
+    const deferring = await build({ root, deferFolders: true });
+    expect(deferring.deferred).toEqual(['pagefind/']);
+    const served = await readTree(join(root, 'dist'));
+    expect(served.get('records/2026-03-03/index.html')!.toString()).toContain('quokka');
+    expect(indexFiles(served)).toEqual(indexFiles(before));
+    for (const path of indexFiles(before)) expect(served.get(path)!.equals(before.get(path)!), path).toBe(true);
+
+    // Nothing changed since, but the index is behind: the next build makes it, as a cold build would.
+    const next = await expectSameAsColdBuild(root);
+    expect(next.deferred).toEqual([]);
+    expect(next.reused.everything).toBe(false);
+    expect(fragments(await readTree(join(root, 'dist'))).get('/records/2026-03-03/')).toContain('quokka');
+  });
+
+  it('makes the index in a build that defers folders when there is none yet', async () => {
+    const first = await build({ root, deferFolders: true });
+    expect(first.deferred).toEqual([]);
+    expect(fragments(await readTree(join(root, 'dist'))).get('/records/2026-03-02/')).toContain('marmalade');
+  });
+
   it('fails without Pagefind\'s binary, naming the package to install, and leaves dist/ as it was', async () => {
     const first = await runCli(['build', '--root', root]);
     expect(first.code, first.stderr).toBe(0);
