@@ -29,10 +29,11 @@ const PADDING = 72;
 export function cardElement(card: SocialCard): CardElement {
   const titleSize = card.title.length > 60 ? 52 : card.title.length > 36 ? 60 : card.leverage ? 72 : 88;
   const clamped = (lines: number) => ({ display: 'block', lineClamp: lines, overflow: 'hidden' });
+  // A text left empty (nothing of it could be drawn) takes no room.
   const head = element('div', { display: 'flex', flexDirection: 'column' }, [
-    element('div', { fontSize: 30, color: ACCENT, fontWeight: 700, marginBottom: 20, ...clamped(1) }, card.kicker),
-    element('div', { fontSize: titleSize, fontWeight: 700, lineHeight: 1.15, color: FG, ...clamped(3) }, card.title),
-    element('div', { fontSize: 34, color: MUTED, marginTop: 20, lineHeight: 1.3, ...clamped(card.leverage ? 1 : 3) }, card.subtitle),
+    ...(card.kicker ? [element('div', { fontSize: 30, color: ACCENT, fontWeight: 700, marginBottom: 20, ...clamped(1) }, card.kicker)] : []),
+    ...(card.title ? [element('div', { fontSize: titleSize, fontWeight: 700, lineHeight: 1.15, color: FG, ...clamped(3) }, card.title)] : []),
+    ...(card.subtitle ? [element('div', { fontSize: 34, color: MUTED, marginTop: 20, lineHeight: 1.3, ...clamped(card.leverage ? 1 : 3) }, card.subtitle)] : []),
   ]);
   const children: CardElement[] = [head];
   if (card.leverage) {
@@ -72,10 +73,45 @@ export function cardElement(card: SocialCard): CardElement {
 /**
  * The card as SVG, as satori draws it: glyphs as paths, unless `textAsText` (for reading back
  * what was laid out; resvg would need the font to draw that).
+ *
+ * The cards' font has Latin letters only. Text it has no glyphs for (a title in Japanese or
+ * Cyrillic, an emoji) would be drawn as Inter's "NO GLYPH" boxes, so satori's report of it
+ * (`loadAdditionalAsset`) takes its characters out of the card, which is drawn again with the rest: a
+ * text left with no letter or digit is left out whole. The page's `og:image:alt` keeps the
+ * whole title.
  */
 export async function cardSvg(card: SocialCard, { textAsText = false } = {}): Promise<string> {
-  const tree = cardElement(card) as unknown as Parameters<typeof satori>[0];
-  return satori(tree, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: cardFonts(), embedFont: !textAsText });
+  const draw = async (shown: SocialCard) => {
+    const undrawable: string[] = [];
+    const tree = cardElement(shown) as unknown as Parameters<typeof satori>[0];
+    const svg = await satori(tree, {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      fonts: cardFonts(),
+      embedFont: !textAsText,
+      loadAdditionalAsset: async (_language, segment) => {
+        undrawable.push(segment);
+        return [];
+      },
+    });
+    return { svg, undrawable };
+  };
+  const first = await draw(card);
+  if (first.undrawable.length === 0) return first.svg;
+  return (await draw(withoutText(card, first.undrawable))).svg;
+}
+
+/**
+ * The card's texts without the characters its font cannot draw. satori reports them as
+ * `segments`: the characters of one script (or the emoji) it found no glyph for, each once.
+ */
+export function withoutText(card: SocialCard, segments: readonly string[]): SocialCard {
+  const undrawable = new Set(segments.flatMap((segment) => [...segment]));
+  const drawable = (text: string): string => {
+    const rest = [...text].map((c) => (undrawable.has(c) ? ' ' : c)).join('').replace(/\s+/g, ' ').trim();
+    return /[\p{L}\p{N}]/u.test(rest) ? rest : '';
+  };
+  return { ...card, kicker: drawable(card.kicker), title: drawable(card.title), subtitle: drawable(card.subtitle) };
 }
 
 /** The card as PNG. */

@@ -71,3 +71,23 @@ describe('a social card', () => {
     expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
   });
 });
+
+describe('a social card with text its font cannot draw', () => {
+  it('leaves that text out rather than draw "NO GLYPH" boxes, and keeps the rest', async () => {
+    const card = recordCard('ブログ', { title: 'Fixed the build 🚀 and the 日本語 docs', dateLong: 'March 2, 2026', totals: totals(120, 10) }, 40);
+    const text = drawnText(await cardSvg(card, { textAsText: true }));
+    expect(text).toContain('Fixed the build and the docs');
+    expect(text).toContain('March 2, 2026');
+    expect(text).toContain('12x');
+    for (const undrawable of ['🚀', '日本語', 'ブログ']) expect(text).not.toContain(undrawable);
+    expect(pngSize(await cardPng(card))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('leaves out a title with nothing it can draw, whole', async () => {
+    const card = recordCard(SITE.title, { title: 'Привет, мир!', dateLong: 'March 2, 2026', totals: totals(120, 10) }, 40);
+    const text = drawnText(await cardSvg(card, { textAsText: true }));
+    expect(text).toContain(SITE.title);
+    expect(text).not.toMatch(/Привет|мир|!/);
+    expect(text).toContain('Leverage RecordMarch 2, 2026');
+  });
+});
