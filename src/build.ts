@@ -24,6 +24,8 @@ import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
 import { compileTheme, type Renderer, type RenderOptions } from './render/render.js';
 import { recordAssetFiles, siteFiles, type AssetSource, type OutputFile, type OutputFolder } from './output/site-files.js';
 import { searchFiles } from './output/search-index.js';
+import { socialCardFiles } from './output/social-card-files.js';
+import { findCardFonts, type CardFont } from './output/social-card-fonts.js';
 import {
   checkOutputFolder,
   DiskTarget,
@@ -159,7 +161,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   //    every problem of the config and the records is reported in one run.
   const input = await timer.time('load', () => loadInputs(root, options.statFiles ?? statFiles));
   const globalKey = fingerprint(recordsKey(input.config), input.theme.hash, options.render ?? {}, drafts);
-  const inputs = fingerprint(globalKey, input.publicFiles, input.assets, input.scanDiagnostics, input.fileStates);
+  const inputs = fingerprint(globalKey, input.publicFiles, input.assets, input.cardFonts, input.scanDiagnostics, input.fileStates);
   const last = await timer.time('cache', () => lastBuild(store, out, trust.lastOutput, !options.target, notes));
 
   // 2. Nothing changed: the last output stands.
@@ -211,7 +213,9 @@ interface Inputs {
   /** Files beside records written as `index.md`, with their size and time. */
   assets: AssetSource[];
   fileStates: Record<string, FileState>;
-  /** Problems of the config and of finding the record files. */
+  /** The fonts social cards are drawn with (the theme's, and the root's `templates/fonts/`). */
+  cardFonts: CardFont[];
+  /** Problems of the config, of finding the record files and of the card fonts. */
   diagnostics: Diagnostic[];
   scanDiagnostics: Diagnostic[];
 }
@@ -220,6 +224,7 @@ async function loadInputs(root: string, stat: typeof statFiles): Promise<Inputs>
   const loaded = await loadConfig(root);
   const theme = await loadTheme(root);
   const scan = await scanRecordFiles(root);
+  const fonts = loaded.config.socialCards ? findCardFonts(root) : { fonts: [], diagnostics: [] };
   return {
     config: loaded.config,
     theme,
@@ -231,7 +236,8 @@ async function loadInputs(root: string, stat: typeof statFiles): Promise<Inputs>
       return { record: asset.record, file: asset.file, name: asset.name, source, size: info.size, mtimeMs: info.mtimeMs };
     }),
     fileStates: stat(root, scan.files),
-    diagnostics: loaded.diagnostics,
+    cardFonts: fonts.fonts,
+    diagnostics: [...loaded.diagnostics, ...fonts.diagnostics],
     scanDiagnostics: scan.diagnostics,
   };
 }
@@ -281,13 +287,14 @@ async function readRecords(
 
 /**
  * Every file of the output, declared: the search index (first: it is the one that can fail
- * for want of a tool), pages, data exports, feeds, sitemap, public files.
+ * for want of a tool), pages, data exports, feeds, sitemap, social cards, public files.
  */
 function outputFiles(model: SiteModel, input: Inputs, renderer: Renderer): (OutputFile | OutputFolder)[] {
   return [
     ...searchFiles(model, input.config),
     ...model.pages.map((page) => ({ path: page.outputPath, dependsOn: page.dependsOn, make: () => renderer.render(page.model()) })),
     ...siteFiles(model, input.config),
+    ...(input.config.socialCards ? socialCardFiles(model, input.config, input.cardFonts) : []),
     { path: OUTPUT_MARK, dependsOn: [], make: () => OUTPUT_MARK_TEXT },
     ...input.publicFiles.map((file) => ({
       path: file.path,

@@ -15,7 +15,6 @@ import type { SeriesContext } from '../site/series.js';
 import { exportData, recordsJson, tasksCsv, type RecordData } from './exports.js';
 import type { FileContent } from './write.js';
 import type { Declared } from '../incremental/plan.js';
-import { socialCardFiles } from './social-card-files.js';
 import { feedEntryHtml } from './feed-content.js';
 import { atomFeed, jsonFeed, siteUrl, sitemap, type FeedEntry, type FeedSite } from './feeds.js';
 
@@ -71,7 +70,6 @@ export function siteFiles(model: SiteModel, config: SiteConfig): OutputFile[] {
     ...feedFiles(siteFeed, { atom: ATOM_PATH, json: JSON_FEED_PATH }, entries).map((file) => ({ ...file, dependsOn: feed })),
     ...model.tags.flatMap((tag) => tagFeeds(model, tag, config)),
     { path: 'sitemap.xml', dependsOn: [{ records: 'all', parts: ['numbers'] }], make: () => siteMap(model) },
-    ...(config.socialCards ? socialCardFiles(model, config) : []),
   ];
 }
 

@@ -5,7 +5,7 @@
  */
 import satori from 'satori';
 import { renderAsync } from '@resvg/resvg-js';
-import { cardFonts } from './social-card-fonts.js';
+import { defaultCardFonts, satoriFonts, type CardFont } from './social-card-fonts.js';
 import { CARD_HEIGHT, CARD_WIDTH, type CardFigure, type SocialCard } from './social-card.js';
 
 /** An element as satori takes it (what JSX would make), without React. */
@@ -74,20 +74,23 @@ export function cardElement(card: SocialCard): CardElement {
  * The card as SVG, as satori draws it: glyphs as paths, unless `textAsText` (for reading back
  * what was laid out; resvg would need the font to draw that).
  *
- * The cards' font has Latin letters only. Text it has no glyphs for (a title in Japanese or
- * Cyrillic, an emoji) would be drawn as Inter's "NO GLYPH" boxes, so satori's report of it
+ * The theme's font has Latin letters only. Text no font of the card has glyphs for (a title in
+ * Japanese or Cyrillic without a font for it, an emoji) would be drawn as Inter's "NO GLYPH" boxes, so satori's report of it
  * (`loadAdditionalAsset`) takes its characters out of the card, which is drawn again with the rest: a
  * text left with no letter or digit is left out whole. The page's `og:image:alt` keeps the
  * whole title.
  */
-export async function cardSvg(card: SocialCard, { textAsText = false } = {}): Promise<string> {
+export async function cardSvg(
+  card: SocialCard,
+  { textAsText = false, fonts = defaultCardFonts() }: { textAsText?: boolean; fonts?: readonly CardFont[] } = {},
+): Promise<string> {
   const draw = async (shown: SocialCard) => {
     const undrawable: string[] = [];
     const tree = cardElement(shown) as unknown as Parameters<typeof satori>[0];
     const svg = await satori(tree, {
       width: CARD_WIDTH,
       height: CARD_HEIGHT,
-      fonts: cardFonts(),
+      fonts: satoriFonts(fonts),
       embedFont: !textAsText,
       loadAdditionalAsset: async (_language, segment) => {
         undrawable.push(segment);
@@ -115,8 +118,8 @@ export function withoutText(card: SocialCard, segments: readonly string[]): Soci
 }
 
 /** The card as PNG. */
-export async function cardPng(card: SocialCard): Promise<Uint8Array> {
-  const svg = await cardSvg(card);
+export async function cardPng(card: SocialCard, fonts: readonly CardFont[] = defaultCardFonts()): Promise<Uint8Array> {
+  const svg = await cardSvg(card, { fonts });
   // Its text is paths already: no system font is needed, nor looked for. renderAsync, not
   // `new Resvg().render()`: resvg-js 2.6.2 never frees the pixels of a synchronous render
   // (3.3 MB a card; 4,000 cards took 6 GB), and the asynchronous one draws off this thread.

@@ -14,6 +14,7 @@ import { recordContent } from '../../src/site/content.js';
 import { withMarkdown } from '../../src/markdown/render.js';
 import { recordCard } from '../../src/output/social-card.js';
 import { cardPng, cardSvg } from '../../src/output/social-card-image.js';
+import { findCardFonts } from '../../src/output/social-card-fonts.js';
 import { makeRoot, readHtml, readTree, removeRoot, tableAfterHeading, tableRows, text, writeFiles } from '../support/site.js';
 import { drawnText, pngSize } from '../support/card.js';
 import { expectSameAsColdBuild } from '../incremental/same-as-cold.js';
@@ -191,5 +192,51 @@ describe('socialCards: false (the default)', () => {
     const page = await readHtml(join(root, 'dist/records/2026-03-02/index.html'));
     expect(meta(page, 'og:image')).toBeUndefined();
     expect(meta(page, 'twitter:card')).toBe('summary');
+  });
+});
+
+describe('socialCards with fonts of the root', () => {
+  const CYRILLIC = `---
+date: 2026-03-03
+title: Привет, мир
+tasks:
+  - task: Release notes
+    human: 2h
+    claude: 10m
+---
+
+Notes.
+`;
+  const FONT = join(import.meta.dirname, '../fixtures/fonts/DejaVuSans-Cyrillic.ttf');
+  let root: string;
+  beforeAll(async () => {
+    root = await builtSite({ 'site.yaml': SITE_YAML, 'records/2026-03-03.md': CYRILLIC });
+  });
+  afterAll(() => removeRoot(root));
+
+  it('draws what the theme font cannot with a font put in templates/fonts/, and draws the cards again when one is added', async () => {
+    const config = { ...DEFAULT_CONFIG, title: SITE_TITLE, url: 'https://example.com', basePath: '/blog', socialCards: true };
+    const content = await withMarkdown(() => recordContent(parseRecord('records/2026-03-03.md', CYRILLIC, config).record!, config));
+    const card = recordCard(config.title, content, config.workWeekHours);
+    const without = await readFile(join(root, 'dist/cards/2026-03-03.png'));
+    // The theme's Inter has no Cyrillic: the title is left out.
+    expect(drawnText(await cardSvg(card, { textAsText: true }))).not.toContain('Привет');
+
+    await cp(FONT, join(root, 'templates/fonts/DejaVuSans-Cyrillic.ttf'));
+    await expectSameAsColdBuild(root);
+    const withFont = await readFile(join(root, 'dist/cards/2026-03-03.png'));
+    expect(withFont.equals(without)).toBe(false);
+    const { fonts } = findCardFonts(root);
+    expect(fonts.map((font) => [font.family, font.weight])).toEqual([['inter', 400], ['inter', 700], ['DejaVuSans', 400]]);
+    expect(drawnText(await cardSvg(card, { textAsText: true, fonts }))).toContain('Привет, мир');
+    expect(Buffer.from(await cardPng(card, fonts)).equals(withFont)).toBe(true);
+  });
+
+  it('warns of a font satori cannot read, naming the forms it reads', async () => {
+    await writeFiles(root, { 'templates/fonts/Other.woff2': 'not read' });
+    const summary = await build({ root });
+    expect(summary.warnings.map((w) => `${w.file}: ${w.message}`)).toContain(
+      'templates/fonts/Other.woff2: not used for social cards: satori reads .ttf, .otf and .woff fonts, not .woff2',
+    );
   });
 });
