@@ -108,7 +108,7 @@ export async function cardSvg(
  * The card's texts without the characters its font cannot draw. satori reports them as
  * `segments`: the characters of one script (or the emoji) it found no glyph for, each once.
  */
-export function withoutText(card: SocialCard, segments: readonly string[]): SocialCard {
+function withoutText(card: SocialCard, segments: readonly string[]): SocialCard {
   const undrawable = new Set(segments.flatMap((segment) => [...segment]));
   const drawable = (text: string): string => {
     const rest = [...text].map((c) => (undrawable.has(c) ? ' ' : c)).join('').replace(/\s+/g, ' ').trim();
