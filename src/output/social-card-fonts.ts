@@ -63,18 +63,21 @@ let defaults: CardFont[] | undefined;
 
 /** What a card depends on of its fonts: each file's path, size and time, like a public file. */
 export function cardFontsKey(fonts: readonly CardFont[]): string {
-  return fonts.map((font) => `${font.file}\0${font.size}\0${font.mtimeMs}`).join('\0');
+  return fonts.map(fileState).join('\0');
 }
 
-/** The fonts as satori takes them, read once while they stay the same files. */
+/** The fonts as satori takes them, each file read again only when its size or time changed. */
 export function satoriFonts(fonts: readonly CardFont[]) {
   return fonts.map((font) => ({ name: font.family, data: fontBytes(font), weight: font.weight, style: 'normal' as const }));
 }
 
-const read = new Map<string, Buffer>();
+const fileState = (font: CardFont) => `${font.file}\0${font.size}\0${font.mtimeMs}`;
+
+/** By file: the bytes as last read, and the state they were read in. */
+const read = new Map<string, { state: string; bytes: Buffer }>();
 function fontBytes(font: CardFont): Buffer {
-  const key = `${font.file}\0${font.size}\0${font.mtimeMs}`;
-  let bytes = read.get(key);
-  if (!bytes) read.set(key, (bytes = readFileSync(font.file)));
-  return bytes;
+  const state = fileState(font);
+  let known = read.get(font.file);
+  if (known?.state !== state) read.set(font.file, (known = { state, bytes: readFileSync(font.file) }));
+  return known.bytes;
 }
