@@ -123,6 +123,13 @@ describe('an incremental build', () => {
     expect(changed).not.toContain(`records/${date(1)}/index.html`);
   });
 
+  it('after the tasks moved down a line (a blank line above them), reads the record and makes no file again', async () => {
+    await writeFiles(root, { [`records/${date(4)}.md`]: recordText(4, days[4]!).replace('tasks:\n', '\ntasks:\n') });
+    const summary = await expectSameAsColdBuild(root);
+    expect(summary.processed).toBe(1);
+    expect(summary.reused).toEqual({ everything: false, records: DAYS - 1, files: files(summary) });
+  });
+
   it('after nothing changed, reuses everything without reading a record', async () => {
     const summary = await build({ root });
     expect(summary.reused).toEqual({ everything: true, records: DAYS, files: files(summary) });
