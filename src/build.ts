@@ -20,7 +20,7 @@ import { scanRecordFiles } from './records/files.js';
 import { localLinkWarnings } from './records/assets.js';
 import { buildSiteModel, siteInfo } from './site/pages.js';
 import type { SiteModel } from './site/types.js';
-import { loadTheme, PACKAGE_ROOT, type ThemeSources } from './render/theme.js';
+import { loadTheme, themeRoots, type ThemeSources } from './render/theme.js';
 import { compileTheme, type Renderer, type RenderOptions } from './render/render.js';
 import { recordAssetFiles, siteFiles, type AssetSource, type OutputFile, type OutputFolder } from './output/site-files.js';
 import { searchFiles } from './output/search-index.js';
@@ -425,7 +425,7 @@ interface PublicFile {
 /** The default theme's public files, overridden by the root's of the same name. */
 function listPublicFiles(root: string): PublicFile[] {
   const files = new Map<string, PublicFile>();
-  for (const folder of [join(PACKAGE_ROOT, 'public'), join(root, 'public')]) {
+  for (const folder of themeRoots(root).map((base) => join(base, 'public'))) {
     let paths: string[];
     try {
       paths = listFiles(folder);

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { warning, type Diagnostic } from '../diagnostics.js';
-import { PACKAGE_ROOT } from '../render/theme.js';
+import { PACKAGE_ROOT, themeRoots } from '../render/theme.js';
 
 /** A font file a card may be drawn with. */
 export interface CardFont {
@@ -32,7 +32,7 @@ const FONT = /\.(?:ttf|otf|woff2?)$/i;
 export function findCardFonts(root: string): { fonts: CardFont[]; diagnostics: Diagnostic[] } {
   const byName = new Map<string, CardFont>();
   const diagnostics: Diagnostic[] = [];
-  for (const base of root === PACKAGE_ROOT ? [PACKAGE_ROOT] : [PACKAGE_ROOT, root]) {
+  for (const base of themeRoots(root)) {
     const folder = join(base, FONTS);
     let names: string[];
     try {

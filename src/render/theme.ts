@@ -25,6 +25,14 @@ export interface ThemeSources {
   hash: string;
 }
 
+/**
+ * Where a site's theme files come from, in order: the package's folder, then the root, whose
+ * file replaces the package's of the same name (templates, partials, public files, card fonts).
+ */
+export function themeRoots(root: string): string[] {
+  return root === PACKAGE_ROOT ? [PACKAGE_ROOT] : [PACKAGE_ROOT, root];
+}
+
 // Read with synchronous calls: a dozen small files through the thread pool took 5-8 ms, each
 // read four round trips; every build, a quick rebuild too, reads the theme.
 function listHbs(dir: string): string[] {
@@ -53,8 +61,7 @@ function loadFolder(root: string, sub: string, into: Map<string, ThemeFile>): vo
 export async function loadTheme(root: string): Promise<ThemeSources> {
   const templates = new Map<string, ThemeFile>();
   const partials = new Map<string, ThemeFile>();
-  const roots = root === PACKAGE_ROOT ? [PACKAGE_ROOT] : [PACKAGE_ROOT, root];
-  for (const base of roots) {
+  for (const base of themeRoots(root)) {
     loadFolder(base, 'templates', templates);
     loadFolder(base, 'templates/partials', partials);
   }
