@@ -89,6 +89,8 @@ export interface BuildSummary {
   out: string;
   records: number;
   pages: number;
+  /** Valid records marked `draft: true` left out of the site (none with `drafts`). */
+  draftsLeftOut: number;
   /** Files written because their bytes changed. */
   written: number;
   /** Files left as they were. */
@@ -190,7 +192,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
 
   // 5. Render what changed and write the output; remember what was written.
   const planner = new Planner(records.records.summaries, globalKey);
-  const counts = { records: records.records.summaries.length, pages: model.pages.length };
+  const counts = { records: records.records.summaries.length, pages: model.pages.length, draftsLeftOut: records.draftsLeftOut };
   let made = { kept: 0, deferred: [] as string[] };
   const written = await publish(out, store, last, options, timer, async (target) => {
     const lastFiles = last?.files ?? {};
@@ -454,7 +456,7 @@ async function sourcesOf(root: string, diagnostics: Diagnostic[]): Promise<Map<s
 function summary(
   timer: ReturnType<typeof stageTimer>,
   out: string,
-  counts: { records: number; pages: number },
+  counts: { records: number; pages: number; draftsLeftOut: number },
   written: { written: number; unchanged: number; removed: number },
   reused: BuildSummary['reused'],
   processed: number,

@@ -63,7 +63,7 @@ export interface CachedOutput {
   /** What the spare copy of the output (`.leverage-cache/output/`) holds, if one is kept. */
   spare: Record<string, { key: string; hash: string }> | null;
   /** What that build reported, repeated when nothing changed. */
-  summary: { records: number; pages: number; warnings: Diagnostic[] };
+  summary: { records: number; pages: number; draftsLeftOut: number; warnings: Diagnostic[] };
 }
 
 export interface Manifest {

@@ -23,6 +23,8 @@ export interface LoadedRecords {
   entries: CachedRecords;
   /** How many files were parsed and rendered (not taken from the cache). */
   processed: number;
+  /** Valid records marked `draft: true` that this build leaves out. */
+  draftsLeftOut: number;
   /** True when `entries` differ from the cache they came from. */
   dirty: boolean;
 }
@@ -95,6 +97,7 @@ export async function loadRecords(
     diagnostics: assembled.diagnostics,
     entries,
     processed,
+    draftsLeftOut: assembled.draftsLeftOut,
     dirty: jobs.length > 0 || Object.keys(cached).length !== scan.files.length,
   };
 }

@@ -41,7 +41,7 @@ export async function readRecords(
     sources.set(file, read.text);
     parsed.push({ file, ...parseRecord(file, read.text, config) });
   });
-  const assembled = assembleRecords(parsed, diagnostics, options);
+  const { draftsLeftOut: _drafts, ...assembled } = assembleRecords(parsed, diagnostics, options);
   const links = await withMarkdown(() => assembled.records.map((record) => ({ file: record.file, links: localLinks(record.body, record.bodyLine ?? 1) })));
   const linkWarnings = localLinkWarnings(root, links);
   if (linkWarnings.length === 0) return { ...assembled, sources };
@@ -61,19 +61,19 @@ export function assembleRecords<R extends AssembledRecord>(
   parsed: readonly FileRecord<R>[],
   otherDiagnostics: readonly Diagnostic[],
   options: { drafts: boolean },
-): { records: R[]; diagnostics: Diagnostic[]; tagSpellings: TagSpellings } {
+): { records: R[]; diagnostics: Diagnostic[]; tagSpellings: TagSpellings; draftsLeftOut: number } {
   const diagnostics = [...otherDiagnostics];
   for (const p of parsed) diagnostics.push(...p.diagnostics);
   diagnostics.push(...duplicateDates(parsed));
 
   const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const read = parsed
-    .flatMap((p) => (p.record && !broken.has(p.file) ? [p.record] : []))
+  const valid = parsed.flatMap((p) => (p.record && !broken.has(p.file) ? [p.record] : []));
+  const read = valid
     .filter((record) => options.drafts || !record.draft)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
   const { records, diagnostics: tagWarnings, spellings } = canonicalTags(read);
   diagnostics.push(...tagWarnings);
-  return { records, diagnostics: sortDiagnostics(diagnostics), tagSpellings: spellings };
+  return { records, diagnostics: sortDiagnostics(diagnostics), tagSpellings: spellings, draftsLeftOut: valid.length - read.length };
 }
 
 /** An error at each file that shares its date with another, naming them all. */

@@ -26,6 +26,18 @@ describe('leverage build', () => {
     expect(existsSync(join(dir, 'dist/records/2026-03-02/index.html'))).toBe(true);
   });
 
+  it('says how many drafts it left out, also when nothing changed, and none with --drafts', async () => {
+    const draft = GOOD.replace('date: 2026-03-02\n', 'date: 2026-03-03\ndraft: true\n');
+    const dir = await root({ 'records/2026-03-02.md': GOOD, 'records/2026-03-03.md': draft, 'records/2026-03-04.md': draft.replaceAll('03-03', '03-04') });
+    const leftOut = /^Built 1 record into .*: \d+ pages, (\d+) files written, \d+ unchanged in \d+\.\d\d s; 2 drafts left out \(build --drafts includes them\)\n$/;
+    expect((await runCli(['build', '--root', dir])).stdout).toMatch(leftOut);
+    const again = await runCli(['build', '--root', dir]);
+    expect(again.stdout).toMatch(leftOut);
+    expect(leftOut.exec(again.stdout)?.[1]).toBe('0');
+    const withDrafts = await runCli(['build', '--root', dir, '--drafts']);
+    expect(withDrafts.stdout).toMatch(/^Built 3 records into .* s\n$/);
+  });
+
   it('lists every error of every file with path:line:column, exits 1 and leaves the last good dist/ untouched', async () => {
     const dir = await root({ 'records/2026-03-02.md': GOOD });
     expect((await runCli(['build', '--root', dir])).code).toBe(0);
