@@ -1,6 +1,7 @@
 /**
  * The script the dev server puts into every page (never `leverage build`): it reloads the
- * page when a rebuild changed it, and shows a bad record's error over the page until fixed.
+ * page when a rebuild changed it or a file it loaded (its stylesheet, an image, the search
+ * index it fetched), and shows a bad record's error over the page until fixed.
  */
 export const EVENTS_PATH = '/__leverage/events';
 
@@ -9,8 +10,11 @@ export const RELOAD_SCRIPT = `<script data-leverage-dev>
   const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
   const overlayId = 'leverage-dev-error';
   events.addEventListener('reload', (event) => {
+    // Site paths; one ending in * stands for every path it starts.
     const urls = JSON.parse(event.data);
-    if (urls.includes('*') || urls.includes(location.pathname)) location.reload();
+    const loaded = [location.pathname, ...performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)];
+    const hit = (url) => (url.endsWith('*') ? loaded.some((path) => path.startsWith(url.slice(0, -1))) : loaded.includes(url));
+    if (urls.some(hit)) location.reload();
   });
   events.addEventListener('problem', (event) => {
     let overlay = document.getElementById(overlayId);

@@ -65,6 +65,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   // A rebuild after an edit leaves a slow folder (the search index) as it was, so the edited
   // page is served at once; the folder is made by a rebuild once the root has been quiet.
   let deferredTimer: NodeJS.Timeout | null = null;
+  /** The folders the last build left as they were: the next build without deferring makes them. */
+  let behind: string[] = [];
   const rebuild = async (deferFolders: boolean) => {
     const changed: string[] = [];
     try {
@@ -83,8 +85,13 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       if (summary.deferred.length) scheduleDeferred();
       if (problem) server?.broadcast('ok', null);
       problem = null;
+      // A folder made whole (the search index) reloads every page that loaded a file of it,
+      // even one it fetched from a worker, which the page cannot list: `/pagefind/*`.
+      const madeFolders = deferFolders ? [] : behind.filter((folder) => changed.some((path) => path.startsWith(folder)));
+      behind = summary.deferred;
       // A page removed (a record deleted) is reloaded too: it then shows the 404 page.
-      if (changed.length) server?.broadcast('reload', changed.map((p) => basePath + urlOf(p)));
+      const urls = [...changed.map((p) => basePath + urlOf(p)), ...madeFolders.map((folder) => `${basePath}/${folder}*`)];
+      if (urls.length) server?.broadcast('reload', urls);
     } catch (err) {
       if (err instanceof BuildFailed) await report(err.diagnostics, err.sources);
       else if (err instanceof BuildError) await report(err.diagnostics);

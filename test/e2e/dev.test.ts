@@ -1,9 +1,9 @@
 /**
  * `leverage dev` in a real browser (Chromium): an open record page reloads itself when its
- * record is edited, shows a broken record's error as an overlay over the last good page, and
+ * record is edited or its stylesheet changes, shows a broken record's error as an overlay over the last good page, and
  * drops the overlay once the record is fixed — with no console error along the way.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,19 @@ describe('leverage dev in Chromium', () => {
     // A real reload, not a patch of the old document.
     expect(await page.evaluate(() => (globalThis as any).__beforeEdit)).toBeUndefined();
     expect(await pageText(page)).not.toContain('First version of the day.');
+    await dev.idle();
+  });
+
+  it('reloads the open page when a file it loaded changes: the stylesheet', async () => {
+    await page.evaluate(() => ((globalThis as any).__beforeEdit = true));
+    const outline = () => page.evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.body).outlineStyle);
+    expect(await outline()).not.toBe('dashed');
+    await mkdir(join(root, 'public'), { recursive: true });
+    await writeFile(join(root, 'public/style.css'), 'body { outline: 3px dashed red; }\n');
+    await page.waitForFunction(() => (globalThis as any).getComputedStyle((globalThis as any).document.body).outlineStyle === 'dashed', null, WAIT);
+    expect(await page.evaluate(() => (globalThis as any).__beforeEdit)).toBeUndefined();
+    await rm(join(root, 'public/style.css'));
+    await page.waitForFunction(() => (globalThis as any).getComputedStyle((globalThis as any).document.body).outlineStyle !== 'dashed', null, WAIT);
     await dev.idle();
   });
 

@@ -1,7 +1,7 @@
 /**
  * Search in a real browser (Chromium): on a built site served as files and on `leverage dev`
  * (the index served from memory), a word typed on /search/ lists the record whose task title
- * holds it; the header's search field leads there with the word; the search page passes the
+ * holds it, and in dev an open search page reloads on the new index after an edit; the header's search field leads there with the word; the search page passes the
  * checks of browser.ts in every view.
  */
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { startDev, type DevSession } from '../../src/dev/session.js';
-import { makeRoot, removeRoot } from '../support/site.js';
+import { makeRoot, removeRoot, writeFiles } from '../support/site.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { ARTIFACTS, inspect, launchChromium, openPage, VIEWS, viewName } from './browser.js';
 
@@ -100,7 +100,16 @@ describe('search in Chromium', () => {
     dev = await startDev({ root, port: 0, drafts: false, log: () => {} });
     const { page, problems, close } = await openPage(browser, VIEWS[2]!);
     try {
+      // The reload script's event stream must be open before the edit.
+      const stream = page.waitForResponse((r) => r.url().includes('/__leverage/events'), WAIT);
       expect(await typeAndList(page, dev.url.replace(/\/$/, ''), 'pelican')).toEqual(['/records/2026-03-03/']);
+      await stream;
+      // A record edited while the search page is open: once the index follows, the page reloads on it.
+      await page.evaluate(() => ((globalThis as { beforeEdit?: boolean }).beforeEdit = true));
+      await writeFiles(root, { 'records/2026-03-04.md': record('2026-03-04', 'Document the albatross release') });
+      await page.waitForFunction(() => (globalThis as { beforeEdit?: boolean }).beforeEdit === undefined, null, WAIT);
+      await page.locator('.pagefind-ui__search-input').fill('albatross');
+      expect(await resultLinks(page)).toEqual(['/records/2026-03-04/']);
       expect(problems).toEqual([]);
     } finally {
       await close();
