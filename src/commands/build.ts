@@ -42,7 +42,7 @@ export function summaryLine(summary: BuildSummary): string {
     `Built ${plural(summary.records, 'record')} into ${out}/: ${plural(summary.pages, 'page')}, ` +
     `${summary.written} files written, ${summary.unchanged} unchanged` +
     `${summary.removed ? `, ${summary.removed} removed` : ''} in ${(summary.ms / 1000).toFixed(2)} s` +
-    (summary.draftsLeftOut ? `; ${plural(summary.draftsLeftOut, 'draft')} left out (build --drafts includes them)` : '')
+    (summary.draftsLeftOut ? `; ${plural(summary.draftsLeftOut, 'draft')} left out (build --drafts includes ${summary.draftsLeftOut === 1 ? 'it' : 'them'})` : '')
   );
 }
 

@@ -2,7 +2,6 @@ import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { command, type Command } from '../cli.js';
 import { loadConfig } from '../config/load.js';
 import { readRecords } from '../records/read.js';
-import { exampleTaskWarnings } from './example-record.js';
 import { compareRecordsWithLogs, strayLogOption } from './logs.js';
 import { printDiagnostics } from './report.js';
 import { blogRoot } from './root.js';
@@ -17,7 +16,7 @@ export const checkCommand: Command = command('check', async ({ values }) => {
   if (loaded.file && loaded.source !== null) sources.set(loaded.file, loaded.source);
   const fromLogs = values.sessions ? await compareRecordsWithLogs(read.records, read.sources, loaded.config, values) : [];
   if (fromLogs === null) return 1;
-  const diagnostics = [...loaded.diagnostics, ...sortDiagnostics([...read.diagnostics, ...exampleTaskWarnings(read.records), ...fromLogs])];
+  const diagnostics = [...loaded.diagnostics, ...sortDiagnostics([...read.diagnostics, ...fromLogs])];
   printDiagnostics(diagnostics, sources);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
@@ -25,6 +24,6 @@ export const checkCommand: Command = command('check', async ({ values }) => {
     console.error(`\n${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`);
     return 1;
   }
-  console.log(`${read.records.length} records OK${warnings ? `, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}.`);
+  console.log(`${read.records.length} ${read.records.length === 1 ? 'record' : 'records'} OK${warnings ? `, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}.`);
   return 0;
 });

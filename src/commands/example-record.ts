@@ -1,10 +1,9 @@
 /**
  * The record `leverage new` and `leverage init` write: a draft that shows every field, the
- * optional ones commented out, with one example task; and the warning for a record that
- * still holds that task.
+ * optional ones commented out, with one example task (records/tasks.ts warns about a record
+ * that still holds it).
  */
-import { warning, type Diagnostic } from '../diagnostics.js';
-import type { LeverageRecord } from '../records/types.js';
+import { EXAMPLE_TASK } from '../records/tasks.js';
 
 /** Today in the author's own time zone: "today" is the day on the author's wall calendar. */
 export function localToday(): string {
@@ -12,8 +11,6 @@ export function localToday(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
-
-export const EXAMPLE_TASK = 'Describe the task; inline `code` and *emphasis* are fine';
 
 export function newRecordText(date: string): string {
   return `---
@@ -36,21 +33,4 @@ tasks:
 
 What went well, what did not, and what the numbers do not show.
 `;
-}
-
-/** A warning at each task that is still the example one: it would be published as if done. */
-export function exampleTaskWarnings(records: readonly LeverageRecord[]): Diagnostic[] {
-  return records.flatMap((record) =>
-    record.tasks
-      .filter((task) => task.task === EXAMPLE_TASK)
-      .map((task) =>
-        warning(
-          record.file,
-          task.line,
-          0,
-          'this is still the example task that leverage new wrote',
-          "describe what was done, with a senior engineer's estimate and the assistant's time",
-        ),
-      ),
-  );
 }

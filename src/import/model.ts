@@ -67,6 +67,8 @@ export interface Printed {
 
 /** A task row as a record holds it (`n` is the row number printed in `#`, else its position), and what the post printed for it. */
 export interface ImportedTask extends Task {
+  /** The row's line in the post, for messages about it. */
+  line: number;
   /** Factors the post prints for this row, to check against the durations. */
   printed: {
     leverage: Printed | null;

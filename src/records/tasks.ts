@@ -8,6 +8,9 @@ import { parseDuration } from './duration.js';
 import type { DurationUnit } from './duration.js';
 import type { Task } from './types.js';
 
+/** The task `leverage new` writes into a new record, for the author to replace. */
+export const EXAMPLE_TASK = 'Describe the task; inline `code` and *emphasis* are fine';
+
 const ROW_HINT = 'write each task as fields: - task: Fix the login form, then human: 4h and claude: 19m under it';
 
 export const TASK_SPEC: FieldSpec = {
@@ -37,7 +40,8 @@ const SUPERVISION_HINT = 'give every task a supervision time (e.g. supervision: 
 interface Row {
   n: number;
   task: Task | null;
-  at: Position;
+  /** Where the row is written: asked only to report a problem. */
+  at: () => Position;
   /** The row's fields when it has supervision, to place a report there. */
   supervised: Fields | null;
 }
@@ -52,24 +56,28 @@ export function readTasks(record: Fields, items: unknown[], workWeekHours: numbe
 
 function readRow(record: Fields, item: unknown, n: number, workWeekHours: number): Row {
   const path = [...record.path, 'tasks', n - 1];
-  const at = record.at.valueAt(path);
+  const at = () => record.at.valueAt(path);
   if (!isPlainMap(item)) {
-    record.errorAt(at, `task ${n} must be fields (task, human, claude), got ${record.at.shown(path) || 'nothing'}`, ROW_HINT);
+    record.errorAt(at(), `task ${n} must be fields (task, human, claude), got ${record.at.shown(path) || 'nothing'}`, ROW_HINT);
     return { n, task: null, at, supervised: null };
   }
   const ownDiagnostics: Diagnostic[] = [];
   const fields = new Fields(item, record.at, path, TASK_SPEC, ownDiagnostics);
   for (const [name, hint] of REQUIRED) {
-    if (!fields.has(name)) fields.errorAt(at, `task ${n} is missing ${name}:`, hint);
+    if (!fields.has(name)) fields.errorAt(at(), `task ${n} is missing ${name}:`, hint);
     else if (fields.value(name) === undefined) fields.error(name, `${name} of task ${n} is empty`, hint);
   }
   const task = fields.text('task');
+  if (task === EXAMPLE_TASK) {
+    // It would be published as if it had been done.
+    fields.warningAt(at(), 'this is still the example task that leverage new wrote', "describe what was done, with a senior engineer's estimate and the assistant's time");
+  }
   const humanMinutes = duration(fields, 'human', 'hours', workWeekHours);
   const claudeMinutes = duration(fields, 'claude', 'minutes', workWeekHours);
   const supervisionMinutes = duration(fields, 'supervision', 'minutes', workWeekHours);
   if (humanMinutes !== undefined && claudeMinutes !== undefined && humanMinutes / claudeMinutes > IMPLAUSIBLE_LEVERAGE) {
     const leverage = Math.round(humanMinutes / claudeMinutes).toLocaleString('en-US');
-    fields.warningAt(at, `task ${n} has a leverage of ${leverage}x (human ${fields.shown('human')}, claude ${fields.shown('claude')}): is a unit wrong?`, UNITS_HINT);
+    fields.warningAt(at(), `task ${n} has a leverage of ${leverage}x (human ${fields.shown('human')}, claude ${fields.shown('claude')}): is a unit wrong?`, UNITS_HINT);
   }
   const project = fields.text('project');
   record.diagnostics.push(...ownDiagnostics);
@@ -84,7 +92,6 @@ function readRow(record: Fields, item: unknown, n: number, workWeekHours: number
       claudeMinutes: claudeMinutes!,
       supervisionMinutes: supervisionMinutes ?? null,
       project: project ?? null,
-      line: at.line,
     },
     at,
     supervised,
@@ -114,7 +121,7 @@ function checkSupervision(record: Fields, rows: Row[]): boolean {
   if (given.length === 0 || missing.length === 0) return true;
   if (given.length >= missing.length) {
     for (const row of missing) {
-      record.errorAt(row.at, `task ${row.n} has no supervision, but other tasks of this record have it`, SUPERVISION_HINT);
+      record.errorAt(row.at(), `task ${row.n} has no supervision, but other tasks of this record have it`, SUPERVISION_HINT);
     }
   } else {
     for (const row of given) {

@@ -10,8 +10,6 @@ export interface Task {
   /** null when the record has no supervision (then no task of it has). */
   supervisionMinutes: number | null;
   project: string | null;
-  /** Line of the task's `- task:` item in the file, for later messages. */
-  line: number;
 }
 
 export interface LeverageRecord {

@@ -3,8 +3,8 @@
  * on. A record's content is made from the record and the config alone (content.ts), and the
  * config is in every page's key, so the parts are hashed from the record as read: anything
  * not named as wording or analysis counts as `numbers`, the part nearly every page depends on.
- * Where things are written in the file (the body's line, each task's line) is no part: no
- * page shows it, and a line added above the tasks would otherwise make every page again.
+ * Where the body starts in the file is no part: no page shows it, and a line added above it
+ * would otherwise make every page again.
  *
  * A record without `summary` is described by its body's first paragraph (content.ts
  * `summaryText`), so its description belongs to `body`: only the record's page (meta
@@ -23,7 +23,7 @@ import { localLinks } from '../records/assets.js';
 export function recordParts(record: LeverageRecord): PartHashes {
   const { title, summary, body, bodyLine: _where, tasks, ...facts } = record;
   return {
-    numbers: hashBytes(JSON.stringify([facts, tasks.map(({ task: _wording, line: _taskWhere, ...figures }) => figures)])),
+    numbers: hashBytes(JSON.stringify([facts, tasks.map(({ task: _wording, ...figures }) => figures)])),
     text: hashBytes(JSON.stringify([title, summary, tasks.map((task) => task.task)])),
     body: hashBytes(body),
   };

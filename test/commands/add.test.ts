@@ -50,7 +50,7 @@ describe('leverage add', () => {
     expect(await readFile(join(root, 'records/2026-03-02.md'), 'utf8')).toBe(
       COMMENTED.replace('    claude: 6m\n', '    claude: 6m\n  - task: Fix the login form\n    human: 4h\n    claude: 19m\n    project: cms\n'),
     );
-    expect((await runCli(['check', '--root', root])).stdout).toBe('1 records OK.\n');
+    expect((await runCli(['check', '--root', root])).stdout).toBe('1 record OK.\n');
   });
 
   it('writes values that need quotes quoted, and check reads them back as typed', async () => {
@@ -73,7 +73,7 @@ describe('leverage add', () => {
     expect(await readFile(join(root, 'records/2026-03-02.md'), 'utf8')).toBe(
       '---\ndate: 2026-03-02\ntasks: [{task: A, human: 4h, claude: 19m}, {task: "B: more", human: 2h, claude: 5m}]   # one line\n---\n',
     );
-    expect((await runCli(['check', '--root', root])).stdout).toBe('1 records OK.\n');
+    expect((await runCli(['check', '--root', root])).stdout).toBe('1 record OK.\n');
   });
 
   it('keeps CRLF line ends', async () => {
@@ -92,7 +92,7 @@ describe('leverage add', () => {
     expect(await readFile(join(root, 'records/2026/2026-03-04.md'), 'utf8')).toBe(
       '---\ndate: 2026-03-04\ndraft: true\ntasks:\n  - task: First task\n    human: 3h\n    claude: 10m\n---\n\nWhat went well, what did not, and what the numbers do not show.\n',
     );
-    expect((await runCli(['check', '--root', root])).stdout).toBe('1 records OK.\n');
+    expect((await runCli(['check', '--root', root])).stdout).toBe('1 record OK.\n');
   });
 
   it('adds to the day of site.yaml\'s time zone when no date is given', async () => {

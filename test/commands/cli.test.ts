@@ -133,13 +133,17 @@ describe('leverage new', () => {
     expect(existsSync(join(dir, 'dist/records/2026-04-01/index.html'))).toBe(true);
   });
 
-  it('check warns about a record that still holds the example task, drafts included', async () => {
+  it('check and build warn about a record that still holds the example task, drafts included', async () => {
     const dir = await root({ 'records/.keep': '' });
     expect((await runCli(['new', '2026-04-01', '--root', dir])).code).toBe(0);
+    const warned = /^records\/2026-04-01\.md:12:5: warning: this is still the example task that leverage new wrote \(describe what was done/m;
     const result = await runCli(['check', '--root', dir]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^records\/2026-04-01\.md:\d+:1: warning: this is still the example task that leverage new wrote \(describe what was done/m);
-    expect(result.stdout).toBe('1 records OK, 2 warnings.\n'); // and the missing url
+    expect(result.stderr).toMatch(warned);
+    expect(result.stdout).toBe('1 record OK, 2 warnings.\n'); // and the missing url
+    const built = await runCli(['build', '--root', dir]);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(warned);
   });
 
   it('follows the year folders into a new year', async () => {

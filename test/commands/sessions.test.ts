@@ -242,7 +242,7 @@ What went well, what did not, and what the numbers do not show.
     const checked = await leverage(['check', '--root', root, '--sessions', '--logs', logs]);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain('Compared 1 record with the logs (days in Europe/Berlin).');
-    expect(checked.stdout).toContain('1 records OK.');
+    expect(checked.stdout).toContain('1 record OK.');
     expect(checked.stderr).toBe('');
   });
 

@@ -105,7 +105,6 @@ function record(tasks: { human: number; claude: number; supervision: number | nu
         claudeMinutes: t.claude,
         supervisionMinutes: t.supervision,
         project: null,
-        line: i + 4,
       }),
     ),
   };

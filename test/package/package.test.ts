@@ -88,7 +88,7 @@ describe('the packed package, installed into an empty folder', () => {
 
     const check = run('npx', ['leverage', 'check'], app);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout).toBe('1 records OK, 2 warnings.\n');
+    expect(check.stdout).toBe('1 record OK, 2 warnings.\n');
 
     const build = run('npm', ['run', '--silent', 'build'], app);
     expect(build.code, build.stderr).toBe(0);

@@ -35,7 +35,7 @@ describe('a comment that cuts a text field short', () => {
     );
     const { record, seen } = parse(FILE, text);
     expect(seen).toEqual([]);
-    expect(record).toMatchObject({ title: 'Fix bug #123', model: 'C#', tasks: [{ task: 'Fix C# parser', humanMinutes: 240, line: 7 }] });
+    expect(record).toMatchObject({ title: 'Fix bug #123', model: 'C#', tasks: [{ task: 'Fix C# parser', humanMinutes: 240 }] });
   });
 });
 

@@ -33,11 +33,11 @@ describe('parseRecord: the reference day', () => {
     expect(seen).toEqual([]);
   });
 
-  it('has every row in minutes, in the written order, with its line', () => {
+  it('has every row in minutes, in the written order', () => {
     expect(record!.tasks.map((t) => [t.n, t.humanMinutes, t.claudeMinutes])).toEqual(
       REFERENCE.map(([human, claude], i) => [i + 1, Number.parseInt(human) * 60, Number.parseInt(claude)]),
     );
-    expect(record!.tasks[0]).toMatchObject({ task: 'Task 1', supervisionMinutes: null, project: null, line: 10 });
+    expect(record!.tasks[0]).toMatchObject({ task: 'Task 1', supervisionMinutes: null, project: null });
     expect(record!.tasks.reduce((sum, t) => sum + t.humanMinutes, 0)).toBe(65760);
     expect(record!.tasks.reduce((sum, t) => sum + t.claudeMinutes, 0)).toBe(643);
   });

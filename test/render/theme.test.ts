@@ -56,7 +56,6 @@ function record(date: string, tasks: TaskInput[], extra: Partial<LeverageRecord>
         claudeMinutes: claude,
         supervisionMinutes: supervision ?? null,
         project: i % 2 === 0 ? 'Pipeline' : null,
-        line: 10 + i * 3,
       }),
     ),
   };

@@ -28,7 +28,6 @@ export function testRecord(date: string, tasks: TestTask[], extra: Partial<Lever
       claudeMinutes: t.claude,
       supervisionMinutes: t.supervision ?? null,
       project: t.project ?? null,
-      line: i + 1,
     })),
     body: '',
     ...extra,

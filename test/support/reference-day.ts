@@ -45,7 +45,6 @@ export function referenceRecord(): LeverageRecord {
       claudeMinutes: row.claudeMinutes,
       supervisionMinutes: null,
       project: null,
-      line: 10 + i * 3,
     })),
     body: '',
   };
