@@ -7,9 +7,7 @@ import type { FieldSpec, Position } from '../config/fields.js';
 import { parseDuration } from './duration.js';
 import type { DurationUnit } from './duration.js';
 import type { Task } from './types.js';
-
-/** The task `leverage new` writes into a new record, for the author to replace. */
-export const EXAMPLE_TASK = 'Describe the task; inline `code` and *emphasis* are fine';
+import { EXAMPLE_TASK } from './draft-notes.js';
 
 const ROW_HINT = 'write each task as fields: - task: Fix the login form, then human: 4h and claude: 19m under it';
 

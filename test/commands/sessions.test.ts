@@ -211,13 +211,19 @@ describe('leverage new --from-sessions, then check', () => {
     const text = await readFile(file, 'utf8');
     expect(text).toBe(`---
 date: 2026-03-02
-draft: true
+draft: true # remove this line to publish the record
 tokens: ${116 + 1389 + 3100}
+# title: A title of your own # default: titlePattern in site.yaml
+# model: Claude Opus 4.6 # default: defaultModel in site.yaml
+# tags: [AI, Time Record] # default: defaultTags in site.yaml
+# tasksCompleted: 35 # when a row stands for several tasks
+# summary: One paragraph on what the day was about.
 tasks:
   - task: "cms 10:12–10:31: say what was done"
     project: cms
-    claude: 19.4m
-    human:
+    claude: 19.4m # the assistant's wall-clock time; a bare number is minutes
+    human: # a senior engineer's estimate: 4h, 1h 30m, 90m; a bare number is hours
+    # supervision: 5m # your own time steering and reviewing: on every task or none
   - task: "api 15:00–15:45: say what was done"
     project: api
     claude: 45m
@@ -234,11 +240,11 @@ What went well, what did not, and what the numbers do not show.
     const check = await leverage(['check', '--root', root]);
     expect(check.code).toBe(1);
     const errors = check.stderr.split('\n').filter((l) => /^records\//.test(l));
-    expect(errors).toEqual([9, 13, 17].map((line, i) =>
+    expect(errors).toEqual([14, 19, 23].map((line, i) =>
       `records/2026-03-02.md:${line}:5: human of task ${i + 1} is empty (add human: the senior engineer's estimate, e.g. human: 4h)`));
     expect(check.stderr).toContain('3 errors, 0 warnings.');
 
-    await writeFile(file, text.replace(/human:\n/g, 'human: 3h\n'));
+    await writeFile(file, text.replace(/human:( #[^\n]*)?\n/g, 'human: 3h$1\n'));
     const checked = await leverage(['check', '--root', root, '--sessions', '--logs', logs]);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain('Compared 1 record with the logs (days in Europe/Berlin).');
