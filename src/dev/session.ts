@@ -3,7 +3,7 @@
  * every change, with the same build as `leverage build` (a cache and an output in memory):
  * what a change touches is made again, and the open pages showing it reload. A bad record's
  * error goes to the terminal and, as an overlay, to the open pages, while the last good site
- * stays served.
+ * stays served; a warning goes to the terminal when a build first has it.
  */
 import { join, relative, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
@@ -52,6 +52,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const store = memoryCache(async () => site.files.size > 0);
   const fileStates = new WatchedFileStates();
   let problem: string | null = null;
+  /** The last build's warnings: a rebuild prints those it did not have, once. */
+  let warned = new Set<string>();
   let server: DevServer | null = null;
 
   const report = async (diagnostics: readonly Diagnostic[], sources?: Map<string, string>) => {
@@ -80,6 +82,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         deferFolders,
         target: async () => memoryTarget(site, (path) => changed.push(path)),
       });
+      const fresh = summary.warnings.filter((d) => !warned.has(warningKey(d)));
+      warned = new Set(summary.warnings.map(warningKey));
+      if (fresh.length) options.log(await describe(root, fresh));
       const follows = summary.deferred.length ? `; ${summary.deferred.join(', ')} follows` : '';
       options.log(`rebuilt: ${summary.written} files changed, ${summary.unchanged} unchanged (${Math.round(summary.ms)} ms)${follows}`);
       if (summary.deferred.length) scheduleDeferred();
@@ -170,6 +175,8 @@ function isWatched(rel: string): boolean {
   const top = rel.split(sep)[0]!;
   return WATCHED.includes(top);
 }
+
+const warningKey = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}: ${d.message}`;
 
 async function describe(root: string, diagnostics: readonly Diagnostic[], sources?: Map<string, string>): Promise<string> {
   const lines: string[] = [];
