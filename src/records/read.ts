@@ -41,7 +41,7 @@ export async function readRecords(
     sources.set(file, read.text);
     parsed.push({ file, ...parseRecord(file, read.text, config) });
   });
-  const { draftsLeftOut: _drafts, ...assembled } = assembleRecords(parsed, diagnostics, options);
+  const assembled = assembleRecords(parsed, diagnostics, options);
   const links = await withMarkdown(() => assembled.records.map((record) => ({ file: record.file, links: localLinks(record.body, record.bodyLine ?? 1) })));
   const linkWarnings = localLinkWarnings(root, links);
   if (linkWarnings.length === 0) return { ...assembled, sources };
