@@ -257,9 +257,9 @@ export class DiskTarget implements OutputTarget {
   }
 
   async abort(): Promise<void> {
-    // A spare copy half brought up to date is in no known state: drop it.
+    // A spare copy half brought up to date is in no known state: drop it. The mark stays: the
+    // output may be newer than the cache says (a build killed earlier, a swap half done).
     await rm(this.work, { recursive: true, force: true });
-    await this.settle();
   }
 
   /** Puts the work folder in place of the output folder; returns where the old output went. */
@@ -327,9 +327,10 @@ export async function recover(out: string, cacheDir: string | null): Promise<boo
       found = true;
     }
   }
+  // The mark stays until a build has written the output and the cache describing it (settle):
+  // a build killed before that, this one too, must leave the cache untrusted for the next.
   if (cacheDir && (await stat(join(cacheDir, MARKER)).then(() => true, () => false))) {
     await rm(join(cacheDir, 'output'), { recursive: true, force: true });
-    await rm(join(cacheDir, MARKER), { force: true });
     found = true;
   }
   return found;
