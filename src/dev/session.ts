@@ -5,6 +5,7 @@
  * error goes to the terminal and, as an overlay, to the open pages, while the last good site
  * stays served; a warning goes to the terminal when a build first has it.
  */
+import { statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
@@ -42,6 +43,8 @@ const WATCHED = ['records', 'templates', 'public'];
  * without an index made between them.
  */
 const DEFERRED_AFTER_MS = 300;
+/** chokidar's: a file's 'change' within this time of its last one is not reported. */
+const WATCHER_THROTTLE_MS = 50;
 const RENDER = { injectBeforeBodyEnd: RELOAD_SCRIPT };
 
 export async function startDev(options: DevOptions): Promise<DevSession> {
@@ -139,9 +142,20 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     ignoreInitial: true,
     ignored: (path) => !isWatched(relative(root, path)),
   });
+  // The watcher drops a file's second change within 50 ms of its first: a file is looked at
+  // again once that time is past, and rebuilt from if it changed since its event.
+  const lookAgain = new Set<NodeJS.Timeout>();
   watcher.on('all', (_event, path) => {
     fileStates.changed(relative(root, path));
     schedule();
+    const seen = fileState(path);
+    const again = setTimeout(() => {
+      lookAgain.delete(again);
+      if (fileState(path) === seen) return;
+      fileStates.changed(relative(root, path));
+      schedule();
+    }, WATCHER_THROTTLE_MS + 10);
+    lookAgain.add(again);
   });
   await new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
   // A file changed before the watcher was ready is not missed by the next rebuild.
@@ -151,11 +165,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     url: server.url,
     idle: async () => {
       do {
-        while (timer || deferredTimer) await new Promise((r) => setTimeout(r, 10));
+        while (timer || deferredTimer || lookAgain.size) await new Promise((r) => setTimeout(r, 10));
         await running;
-      } while (timer || deferredTimer);
+      } while (timer || deferredTimer || lookAgain.size);
     },
     close: async () => {
+      for (const again of lookAgain) clearTimeout(again);
       if (timer) clearTimeout(timer);
       if (deferredTimer) clearTimeout(deferredTimer);
       await watcher.close();
@@ -168,6 +183,16 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 /** The URL of an output file: `records/x/index.html` → `/records/x/`. */
 export function urlOf(path: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** A file's size and time as one value, or null when it is not there. */
+function fileState(path: string): string | null {
+  try {
+    const { size, mtimeMs } = statSync(path);
+    return `${size}\0${mtimeMs}`;
+  } catch {
+    return null;
+  }
 }
 
 function isWatched(rel: string): boolean {

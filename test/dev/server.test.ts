@@ -106,6 +106,24 @@ describe('leverage dev', () => {
     events.stop();
   });
 
+  // Regression: the watcher drops a file's second change within 50 ms of its first, so a save
+  // right after another (an editor's formatter) was never built: the page kept the first.
+  it('serves a record saved twice in quick succession as last saved', async () => {
+    await new Promise((r) => setTimeout(r, 100));
+    await writeFile(join(root, 'records/2026-03-02.md'), record('First save.'));
+    await new Promise((r) => setTimeout(r, 30));
+    await writeFile(join(root, 'records/2026-03-02.md'), record('The second save, a moment later.'));
+    await new Promise((r) => setTimeout(r, 30));
+    await dev.idle();
+    expect(await (await fetch(`${dev.url}records/2026-03-02/`)).text()).toContain('The second save, a moment later.');
+    // Back to what the tests after this one expect.
+    await new Promise((r) => setTimeout(r, 100));
+    await writeFile(join(root, 'records/2026-03-02.md'), record('Second version.'));
+    await new Promise((r) => setTimeout(r, 30));
+    await dev.idle();
+    expect(await (await fetch(`${dev.url}records/2026-03-02/`)).text()).toContain('Second version.');
+  });
+
   // Regression: deleting a record printed a false ENOENT and flashed the error overlay.
   it('after a record is deleted, reports no problem and reloads a tab open on it to the 404 page', async () => {
     const events = listen(`${dev.url}__leverage/events`);
