@@ -68,6 +68,22 @@ describe('search in Chromium', () => {
     }
   });
 
+  it('keeps the word typed in the address, so that the search survives a reload', async () => {
+    const { page, problems, close } = await openPage(browser, VIEWS[2]!);
+    try {
+      expect(await typeAndList(page, server.origin, 'pelican')).toEqual(['/records/2026-03-03/']);
+      await page.waitForURL(/\/search\/\?q=pelican$/, WAIT);
+      await page.reload();
+      expect(await resultLinks(page)).toEqual(['/records/2026-03-03/']);
+      expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe('pelican');
+      await page.locator('.pagefind-ui__search-input').fill('');
+      await page.waitForURL(/\/search\/$/, WAIT);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('takes the word from the header\'s search field on any page', async () => {
     const { page, problems, close } = await openPage(browser, VIEWS[0]!);
     try {
