@@ -179,22 +179,16 @@ describe('a build killed at each step of writing the output (small root, injecte
   });
 
   // Regression: the build after such a kill found the cache untrusted and dropped that mark at
-  // once; killed before its own output, it left a cache that described the output before, and
-  // the next build of that input found "nothing changed" and kept the wrong site.
-  it('killed after the new site is in place, then again early in the next build: the build after rebuilds', { timeout: 60_000 }, async () => {
+  // once; stopped before its own output was in place (killed, or failing while it wrote), it
+  // left a cache that described the output before, and the next build of that input found
+  // "nothing changed" and kept the wrong site.
+  it.each([
+    ['killed at its first rename (the records\' cache), before any output', 'rename:1:kill-before', true],
+    ['failing while it writes the output', 'writeFile:5:ENOSPC', false],
+  ])('killed after the new site is in place, then the next build %s: the build after rebuilds', { timeout: 60_000 }, async (_how, fault, killed) => {
     await site.reset();
     expect((await site.interrupt({ fault: 'rename:3:kill-after' })).found).toBe('B');
-    // The build back to A, killed at its first rename (the records' cache), before it writes any output.
-    const early = await site.interrupt({ fault: 'rename:1:kill-before' });
-    expect(early).toMatchObject({ found: 'B', target: 'A', killed: true });
-    await site.complete();
-  });
-
-  it('killed after the new site is in place, then a build that fails writing: the build after rebuilds', { timeout: 60_000 }, async () => {
-    await site.reset();
-    expect((await site.interrupt({ fault: 'rename:3:kill-after' })).found).toBe('B');
-    const failed = await site.interrupt({ fault: 'writeFile:5:ENOSPC' });
-    expect(failed).toMatchObject({ found: 'B', target: 'A', killed: false });
+    expect(await site.interrupt({ fault })).toMatchObject({ found: 'B', target: 'A', killed });
     await site.complete();
   });
 
