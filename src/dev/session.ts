@@ -145,15 +145,16 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   // The watcher drops a file's second change within 50 ms of its first: a file is looked at
   // again once that time is past, and rebuilt from if it changed since its event.
   const lookAgain = new Set<NodeJS.Timeout>();
-  watcher.on('all', (_event, path) => {
+  const rebuildFor = (path: string) => {
     fileStates.changed(relative(root, path));
     schedule();
+  };
+  watcher.on('all', (_event, path) => {
+    rebuildFor(path);
     const seen = fileState(path);
     const again = setTimeout(() => {
       lookAgain.delete(again);
-      if (fileState(path) === seen) return;
-      fileStates.changed(relative(root, path));
-      schedule();
+      if (fileState(path) !== seen) rebuildFor(path);
     }, WATCHER_THROTTLE_MS + 10);
     lookAgain.add(again);
   });
