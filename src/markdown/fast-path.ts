@@ -59,6 +59,8 @@ export function fastFirstParagraphText(markdown: string): string | null {
 }
 
 function fastBlocks(markdown: string): Block[] | null {
+  // Blank as JavaScript counts it (U+2028, no-break spaces …), as render.ts reads a blank body.
+  if (markdown.trim() === '') return [];
   if (hasUnsupportedCharacters(markdown)) return null;
   const lines = markdown.split('\n');
   const blocks: Block[] = [];

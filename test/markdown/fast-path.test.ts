@@ -368,6 +368,23 @@ describe('what the fast path leaves to the pipeline', () => {
   });
 });
 
+describe('a body of whitespace only', () => {
+  // Found by the near-miss fuzz on CI: a body of one U+2028 came out as `<p>\u2028</p>`,
+  // where the pipeline's reading of a blank body gives nothing.
+  it.each([
+    ['a line separator', '\u2028'],
+    ['a paragraph separator', '\u2029'],
+    ['a no-break space', '\u00a0'],
+    ['an ideographic space', '\u3000'],
+    ['spaces and a no-break space on two lines', ' \u00a0\n\u2028 '],
+  ])('renders nothing, as the pipeline does: %s', (_, markdown) => {
+    expect(renderMarkdownWithPipeline(markdown, SAFE)).toBe('');
+    expect(fastMarkdown(markdown)).toBe('');
+    expect(renderMarkdown(markdown, SAFE)).toBe('');
+    expect(firstParagraphText(markdown, SAFE)).toBe('');
+  });
+});
+
 describe('inline Markdown (a task title, a summary)', () => {
   it.each([
     ['a numbered title is text, not a list starting at 10', '10. Fix the cache', '10. Fix the cache'],
