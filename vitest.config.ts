@@ -38,30 +38,30 @@ const FUZZ = [
   'test/leverage/fast-rules.test.ts',
   'test/markdown/fast-path.test.ts',
   'test/markdown/risky-fuzz.test.ts',
-  'test/records/fast-yaml.test.ts',
-  'test/records/regular-record.test.ts',
+  'test/records/quick-yaml.test.ts',
 ];
 const FAULTS = ['test/faults/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/package/**/*.test.ts'];
 const BROWSER = ['test/e2e/**'];
 
 const COMPILE_SRC = ['test/global-setup.ts'];
-const TIMEOUTS = { testTimeout: 30_000, hookTimeout: 60_000 };
+/** Every project: FC_SEED, when set, fixes the seed of the property tests (CI sets it). */
+const COMMON = { testTimeout: 30_000, hookTimeout: 60_000, setupFiles: ['test/support/fast-check-seed.ts'] };
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: UNIT, exclude: FUZZ, pool: 'threads', ...TIMEOUTS } },
-      { test: { name: 'fuzz', include: FUZZ, ...TIMEOUTS } },
+      { test: { name: 'unit', include: UNIT, exclude: FUZZ, pool: 'threads', ...COMMON } },
+      { test: { name: 'fuzz', include: FUZZ, ...COMMON } },
       {
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: [...UNIT, ...FUZZ, ...FAULTS, ...BROWSER],
           globalSetup: COMPILE_SRC,
-          ...TIMEOUTS,
+          ...COMMON,
         },
       },
-      { test: { name: 'faults', include: FAULTS, globalSetup: COMPILE_SRC, ...TIMEOUTS } },
+      { test: { name: 'faults', include: FAULTS, globalSetup: COMPILE_SRC, ...COMMON } },
     ],
   },
 });
