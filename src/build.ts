@@ -39,10 +39,10 @@ import {
   type OutputTarget,
   type WriteStats,
 } from './output/write.js';
-import { loadRecords, statFiles, type LoadedRecords } from './incremental/records.js';
-import { RecordCacheUnreadable, type CachedOutput, type FileState } from './incremental/cache.js';
+import { loadRecords, RecordFileChanged, statFiles, type LoadedRecords } from './incremental/records.js';
+import type { CachedOutput, FileState } from './incremental/cache.js';
 import { Planner } from './incremental/plan.js';
-import { withMarkdown } from './markdown/render.js';
+import { withMarkdown, withMarkdownIfNeeded } from './markdown/render.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
 import { diskCache, noCache, type CacheStore } from './incremental/store.js';
 
@@ -140,12 +140,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       if (err instanceof OutputEdited && trust.lastOutput) {
         trust.lastOutput = false;
         trust.notes.push(`the last output changed since it was built (${err.path} is gone); wrote all of it again`);
-      } else if (err instanceof RecordCacheUnreadable && trust.recordCache) {
+      } else if (err instanceof RecordFileChanged && trust.recordCache) {
         trust.recordCache = false;
         trust.notes.push(`${err.message}; read every record again`);
       } else throw err;
-    } finally {
-      store.close();
     }
   }
 }
@@ -339,7 +337,8 @@ async function writeFiles(
         await target.keep(file.path, key);
         kept++;
       } else {
-        const content = file.make();
+        // A page may show a record read again from its file, which may need the Markdown pipeline.
+        const content = withMarkdownIfNeeded(file.make);
         if (content instanceof Promise) {
           const written = content.then((made) => target.write(file.path, made, key));
           making.add(written);
@@ -381,7 +380,7 @@ async function writeFolder(
     for (const path of lastFiles) await target.keep(path, last[path]!.key);
     return { kept: lastFiles.length, deferred: true };
   }
-  for (const file of await folder.make()) {
+  for (const file of await withMarkdown(folder.make)) {
     if (!file.path.startsWith(folder.folder)) throw new Error(`${file.path} is outside ${folder.folder}`);
     await target.write(file.path, file.content, key);
   }

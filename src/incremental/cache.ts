@@ -4,18 +4,16 @@
  * - `manifest.bin` (small): what the last build wrote, each output file with its key and the
  *   hash of its bytes, and the fingerprint of all its inputs.
  * - `records.bin`: what every build needs of every record file (its state, hash, summary and
- *   part hashes), and `records-detail.bin`: the rest of each record (rows, rendered texts,
- *   the analysis), appended to and read only for the pages made again.
+ *   part hashes).
  *
  * Each is valid only for the same generator code (and the records for the same config). A file
  * that is corrupt, truncated or from another format version fails its header or checksum and
  * is ignored, never trusted. Nothing read from the cache is run as code.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writevSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedRecord } from '../records/parse.js';
 import type { RecordContent, RecordSummary } from '../site/types.js';
@@ -23,7 +21,7 @@ import type { LeverageRecord } from '../records/types.js';
 import { hashBytes } from './fingerprint.js';
 
 export const CACHE_FOLDER = '.leverage-cache';
-const FORMAT = 'leverage-cache/5';
+const FORMAT = 'leverage-cache/6';
 
 export interface FileState {
   mtimeMs: number;
@@ -41,8 +39,8 @@ export interface CachedRecord extends FileState {
   summary: RecordSummary | null;
   /**
    * The record and its content, in memory when just read: as objects (`full`), or as a worker
-   * thread encoded them (`encoded`, the bytes the detail file stores, decoded when first
-   * needed). Otherwise read from the cache's detail file when first needed (`recordData`).
+   * thread encoded them (`encoded`, V8-serialized, decoded when first needed). Never stored:
+   * a record from the cache is read again from its file when a page needs it.
    */
   full?: RecordData;
   encoded?: Uint8Array;
@@ -86,8 +84,8 @@ export function cacheFolder(root: string): string {
 /**
  * A cache file: the format line, the payload, then the SHA-1 of the payload (last, so a
  * large file can be written as it is made). The payload is chunks, each a 4-byte length and
- * that many bytes of V8-serialized data: chunks let the record cache be read lazily and
- * written again without serializing what did not change.
+ * that many bytes of JSON: chunks let the record cache be written again without encoding
+ * what did not change.
  */
 async function readChunks(root: string, name: string): Promise<{ chunks: Buffer[] | null; discarded: string | null }> {
   let bytes: Buffer;
@@ -162,10 +160,6 @@ function writeAll(fd: number, pieces: Uint8Array[]): void {
   }
 }
 
-function decode<T>(chunk: Buffer): T {
-  return deserialize(chunk) as T;
-}
-
 /**
  * The manifest and the record index are JSON: thousands of small objects parse several
  * times faster from JSON than from V8's serialization, and their values are all JSON's.
@@ -192,216 +186,50 @@ export async function readManifest(root: string, fingerprint: string): Promise<C
 }
 
 /**
- * The record cache is two files. `records.bin` holds what every build uses of every record:
- * its file's state and hash, its part hashes, its date, tags and totals. `records-detail.bin`
- * holds the rest (task rows, rendered texts, the analysis), one chunk per record, read only
- * when a page that shows it is made again: an incremental build of thousands of records reads
- * a few of them. Chunks are appended; the file is written anew when most of it is stale.
+ * The record cache, `records.bin`: what every build uses of every record file (its state and
+ * hash, its part hashes, its date, tags and totals), one JSON chunk per file. The rest of a
+ * record (its rows, rendered texts, analysis) is not stored: a page that shows a record whose
+ * file did not change reads the file again (incremental/records.ts), which costs about what
+ * decoding a stored copy did, and a cold build does not pay for writing one.
  */
 const INDEX = 'records.bin';
-const DETAIL = 'records-detail.bin';
 
-/** Where an entry's detail is: offset and length in the detail file, and the hash of those bytes. */
-type DetailAt = [offset: number, length: number, hash: string];
-
-/** What the index stores of an entry. */
-type IndexEntry = Omit<CachedRecord, 'full'> & { detail: DetailAt | null };
-
-/** The record cache's files as read, for writing them again: the detail file stays open for the reads of `recordData`. */
-export interface RecordCacheBase {
-  fingerprint: string;
-  /** Unique to one writing of the detail file; the index names the one it points into. */
-  detailId: string;
-  detailFd: number;
-  detailSize: number;
-}
-
-interface IndexHeader {
-  fingerprint: string;
-  detailId: string;
-}
-
-/** A record's detail could not be read back: the build starts again without the record cache. */
-export class RecordCacheUnreadable extends Error {
-  constructor(file: string) {
-    super(`${CACHE_FOLDER}/${DETAIL} does not hold ${file} as its index says`);
-  }
-}
-
-/** Entries read from the cache: their index bytes and where their detail is, to read it and to write them again. */
-const stored = new WeakMap<CachedRecord, { index: Uint8Array | null; detail: DetailAt | null; base: RecordCacheBase }>();
+/** Entries read from the cache, with their bytes, written again as they were when unchanged. */
+const stored = new WeakMap<CachedRecord, Uint8Array>();
 
 /** The entry of a file whose bytes are unchanged but whose modification time changed (touched). */
 export function withFileState(entry: CachedRecord, state: FileState): CachedRecord {
-  const touched = { ...entry, ...state };
-  const known = stored.get(entry);
-  if (known) stored.set(touched, { ...known, index: null });
-  return touched;
-}
-/** Details read, while some page still uses them. */
-const loaded = new WeakMap<CachedRecord, WeakRef<RecordData>>();
-
-/** A valid record's record and content, from memory or from the detail file. */
-export function recordData(entry: CachedRecord): RecordData {
-  if (entry.full) return entry.full;
-  let data = loaded.get(entry)?.deref();
-  if (!data) {
-    data = deserialize(entry.encoded ?? storedDetail(entry)) as RecordData;
-    loaded.set(entry, new WeakRef(data));
-  }
-  return data;
+  return { ...entry, ...state };
 }
 
-function storedDetail(entry: CachedRecord): Buffer {
-  const known = stored.get(entry);
-  if (!known?.detail) throw new RecordCacheUnreadable(entry.file);
-  return readDetail(known.base, known.detail, entry.file);
-}
-
-/** The detail of an entry as the detail file stores it. */
-export function encodeRecordData(data: RecordData): Buffer {
-  return serialize(data);
-}
-
-function openDetail(path: string): number {
-  return openSync(path, 'r');
-}
-
-/** Closes the detail files of a build's record cache, once the build is over. */
-export function closeRecordCache(bases: readonly (RecordCacheBase | null)[]): void {
-  for (const fd of new Set(bases.map((base) => base?.detailFd ?? -1))) if (fd >= 0) closeSync(fd);
-}
-
-function readDetail(base: { detailFd: number }, [offset, length, hash]: DetailAt, file: string): Buffer {
-  const bytes = Buffer.alloc(length);
-  let read = 0;
-  try {
-    while (read < length) {
-      const n = readSync(base.detailFd, bytes, read, length - read, offset + read);
-      if (n === 0) break;
-      read += n;
-    }
-  } catch {
-    throw new RecordCacheUnreadable(file);
-  }
-  if (read < length || hashBytes(bytes) !== hash) throw new RecordCacheUnreadable(file);
-  return bytes;
-}
-
-function detailHeader(id: string): Buffer {
-  return Buffer.from(`${FORMAT} ${id}\n`, 'latin1');
-}
-
-export async function readRecordCache(
-  root: string,
-  fingerprint: string,
-): Promise<CacheRead<CachedRecords> & { base: RecordCacheBase | null }> {
-  const none = { value: null, base: null };
+export async function readRecordCache(root: string, fingerprint: string): Promise<CacheRead<CachedRecords>> {
   const { chunks, discarded } = await readChunks(root, INDEX);
-  if (!chunks) return { ...none, discarded };
-  const corrupt = { ...none, discarded: `${CACHE_FOLDER}/${INDEX} is corrupt; rebuilding it` };
-  let header: IndexHeader;
-  try {
-    header = decode<IndexHeader>(chunks[0]!);
-  } catch {
-    return corrupt;
-  }
-  if (header.fingerprint !== fingerprint) return { ...none, discarded: null };
-  let fd: number;
-  try {
-    fd = openDetail(join(cacheFolder(root), DETAIL));
-  } catch {
-    return { ...none, discarded: `${CACHE_FOLDER}/${DETAIL} is missing; rebuilding the record cache` };
-  }
-  const head = detailHeader(header.detailId);
-  const found = Buffer.alloc(head.length);
-  readSync(fd, found, 0, head.length, 0);
-  if (!found.equals(head)) {
-    closeSync(fd);
-    return { ...none, discarded: `${CACHE_FOLDER}/${DETAIL} is not the one ${INDEX} describes; rebuilding the record cache` };
-  }
-  const base: RecordCacheBase = { fingerprint, detailId: header.detailId, detailFd: fd, detailSize: fstatSync(fd).size };
+  if (!chunks) return { value: null, discarded };
+  const corrupt = { value: null, discarded: `${CACHE_FOLDER}/${INDEX} is corrupt; rebuilding it` };
   const records: CachedRecords = {};
   try {
+    if (fromJson<string>(chunks[0]!) !== fingerprint) return { value: null, discarded: null };
     for (const chunk of chunks.slice(1)) {
-      const { detail, ...entry } = fromJson<IndexEntry>(chunk);
-      stored.set(entry, { index: chunk, detail, base });
+      const entry = fromJson<CachedRecord>(chunk);
+      stored.set(entry, chunk);
       records[entry.file] = entry;
     }
   } catch {
-    closeSync(fd);
     return corrupt;
   }
-  return { value: records, base, discarded: null };
+  return { value: records, discarded: null };
 }
 
-/**
- * Every record file's parse, content and part hashes: valid whatever becomes of the build's
- * output. The detail of new entries is appended to the detail file read (`base`); when that
- * file is missing, or more of it is stale than live, a new one is written with the live
- * entries only. The index is written last, whole, and renamed into place.
- */
-export async function writeRecordCache(
-  root: string,
-  fingerprint: string,
-  records: CachedRecords,
-  base: RecordCacheBase | null,
-): Promise<RecordCacheBase> {
-  const folder = cacheFolder(root);
-  mkdirSync(folder, { recursive: true });
-  const files = Object.keys(records).sort();
-  const usable = base && base.fingerprint === fingerprint ? base : null;
-  const kept = (entry: CachedRecord) => {
-    const known = stored.get(entry);
-    return usable && known?.base.detailId === usable.detailId ? known : null;
-  };
-  const live = files.reduce((total, file) => total + (kept(records[file]!)?.detail?.[1] ?? 0), 0);
-  const appending = usable !== null && usable.detailSize <= 2 * live;
-  const detailId = appending ? usable.detailId : randomUUID();
-  const detailFile = join(folder, DETAIL);
-  // A new detail file is a new inode: what this build still reads of the old one stays readable
-  // through its open descriptor. Killed while it is written, the index names the old one, and
-  // the next build reads every record again.
-  if (!appending) rmSync(detailFile, { force: true });
-  const fd = openSync(detailFile, appending ? 'a' : 'w');
-  let size = appending ? usable.detailSize : 0;
-  const append = (bytes: Uint8Array): DetailAt => {
-    writeAll(fd, [bytes]);
-    const at = size;
-    size += bytes.length;
-    return [at, bytes.length, hashBytes(bytes)];
-  };
-  const index: Uint8Array[] = [];
-  const written: [CachedRecord, Uint8Array, DetailAt | null][] = [];
-  try {
-    if (!appending) append(detailHeader(detailId));
-    for (const file of files) {
+/** Every record file's state, hash, diagnostics, summary and part hashes: valid whatever becomes of the build's output. */
+export async function writeRecordCache(root: string, fingerprint: string, records: CachedRecords): Promise<void> {
+  const chunks = Object.keys(records)
+    .sort()
+    .map((file) => {
       const entry = records[file]!;
-      const known = kept(entry);
-      if (known?.index && (appending || !known.detail)) {
-        index.push(known.index);
-        continue;
-      }
-      let detail: DetailAt | null;
-      if (known && (appending || !known.detail)) detail = known.detail;
-      // The detail of an entry read from the old file is copied as bytes, not decoded and encoded again.
-      else if (known) detail = append(readDetail(usable!, known.detail!, file));
-      else detail = entry.summary ? append(entry.encoded ?? encodeRecordData(recordData(entry))) : null;
       const { full: _full, encoded: _encoded, ...light } = entry;
-      const bytes = toJson({ ...light, detail } satisfies IndexEntry);
-      written.push([entry, bytes, detail]);
-      index.push(bytes);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  const header: IndexHeader = { fingerprint, detailId };
-  await writeChunks(root, INDEX, [serialize(header), ...index]);
-  // Where the entries now are: the build reads their detail from there.
-  const now: RecordCacheBase =
-    appending && usable ? { ...usable, detailSize: size } : { fingerprint, detailId, detailFd: openDetail(detailFile), detailSize: size };
-  for (const [entry, bytes, detail] of written) stored.set(entry, { index: bytes, detail, base: now });
-  return now;
+      return stored.get(entry) ?? toJson(light);
+    });
+  await writeChunks(root, INDEX, [toJson(fingerprint), ...chunks]);
 }
 
 /** The manifest is checked against the generator alone: what was written stays known across config changes. */

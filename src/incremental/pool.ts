@@ -5,9 +5,9 @@
  * everything in this thread). This thread takes its share a batch at a time, letting the
  * workers' answers in between: a record read in a worker costs more (its entry is copied
  * back), so this thread, which would otherwise only wait, reads the most. Workers send each
- * record's detail encoded as the cache stores it, transferred, not copied, and never also as
+ * record's detail V8-serialized, transferred, not copied, and never also as
  * objects (bytes kept beside objects raised the peak memory of 4000 records from 305 to as
- * much as 350 MB): it is written to the cache as it came and decoded for the pages made.
+ * much as 350 MB): it is decoded for the pages made.
  *
  * Measured on two cores (4000 records, three sets of three alternating cold builds): this
  * thread alone took 5.51, 6.54 and 7.32 s (medians of each set), one worker beside it 5.79,

@@ -10,7 +10,8 @@ import { decodeText, errorCode } from '../config/text-file.js';
 import type { SiteConfig } from '../config/types.js';
 import { parseRecord } from '../records/parse.js';
 import { recordContent } from '../site/content.js';
-import { encodeRecordData, type CachedRecord, type FileState } from './cache.js';
+import { serialize } from 'node:v8';
+import type { CachedRecord, FileState } from './cache.js';
 import { recordSummary } from '../site/parts.js';
 import { withMarkdown } from '../markdown/render.js';
 
@@ -51,7 +52,7 @@ export function processRecordFile(root: string, job: RecordJob, config: SiteConf
   const content = recordContent(parsed.record, config);
   const summary = recordSummary(parsed.record, content);
   // Once rendered into content.bodyHtml the Markdown body is not needed again: dropping it
-  // halves what travels between threads and what the cache stores.
+  // halves what travels between threads and what a build keeps in memory.
   return { ...entry, summary, full: { record: { ...parsed.record, body: '' }, content } };
 }
 
@@ -60,14 +61,13 @@ export function jobResult(root: string, job: RecordJob, config: SiteConfig, enco
   if ('unchanged' in result) return { file: job.file, hash: job.cachedHash!, unchanged: true };
   if (!encode || !result.full) return { file: job.file, entry: result };
   const { full, ...entry } = result;
-  return { file: job.file, entry: { ...entry, encoded: encodeRecordData(full) } };
+  return { file: job.file, entry: { ...entry, encoded: serialize(full) } };
 }
 
 /**
  * Reads a batch of record files (in the main thread or a worker), loading the Markdown
- * pipeline if one needs it. `encode`: each record's detail as the cache stores it, which a
- * worker sends without a copy and the main thread writes to the cache without encoding it
- * again (it is decoded only for the pages made).
+ * pipeline if one needs it. `encode`: each record's detail V8-serialized, which a worker
+ * sends without a copy (it is decoded only for the pages made).
  */
 export function readBatch(root: string, batch: RecordJob[], config: SiteConfig, encode = false): Promise<JobResult[]> {
   return withMarkdown(() => batch.map((job) => jobResult(root, job, config, encode)));

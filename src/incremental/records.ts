@@ -1,9 +1,11 @@
 /**
  * The records stage of a build, incremental: files whose size and modification time match
  * the cache are reused without being read; files whose bytes match are reused after one
- * read; only the rest are parsed and rendered, across worker threads.
+ * read; only the rest are parsed and rendered, across worker threads. A reused record is read
+ * again from its file, the same way, only when a page made again shows it.
  */
 import { statSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SiteConfig } from '../config/types.js';
 import { assembleRecords } from '../records/read.js';
@@ -11,9 +13,9 @@ import type { RecordSet, RecordSummary } from '../site/types.js';
 import type { LeverageRecord } from '../records/types.js';
 import { respellTagLinks, respellTags, type TagSpellings } from '../records/tag-collisions.js';
 import { hashBytes } from './fingerprint.js';
-import { recordData, withFileState, type CachedRecords, type FileState } from './cache.js';
+import { withFileState, type CachedRecord, type CachedRecords, type FileState, type RecordData } from './cache.js';
 import { runJobs } from './pool.js';
-import type { RecordJob } from './process.js';
+import { processRecordFile, type RecordJob } from './process.js';
 
 export interface LoadedRecords {
   /** Valid records, oldest first. */
@@ -88,11 +90,13 @@ export async function loadRecords(
   );
   const valid = assembled.records.map((record) => entries[record.file]!);
   const spellings = assembled.tagSpellings;
+  const made = new Map<CachedRecord, RecordData>();
+  const data = (index: number) => recordData(root, config, valid[index]!, made);
   return {
     records: {
       summaries: valid.map((entry) => respelledSummary(entry.summary!, spellings)),
-      record: (index) => respelledRecord(recordData(valid[index]!).record, spellings),
-      content: (index) => respellTags(recordData(valid[index]!).content, spellings),
+      record: (index) => respelledRecord(data(index).record, spellings),
+      content: (index) => respellTags(data(index).content, spellings),
     },
     diagnostics: assembled.diagnostics,
     entries,
@@ -100,6 +104,33 @@ export async function loadRecords(
     draftsLeftOut: assembled.draftsLeftOut,
     dirty: jobs.length > 0 || Object.keys(cached).length !== scan.files.length,
   };
+}
+
+/** A record file that changed between the records stage and a page that reads it again. */
+export class RecordFileChanged extends Error {
+  constructor(file: string) {
+    super(`${file} changed while the site was built`);
+  }
+}
+
+/**
+ * A valid record's record and content: in memory when just read, else decoded or read again
+ * from its file, once a build (`made`: a page and the pages beside it ask for the same records).
+ */
+function recordData(root: string, config: SiteConfig, entry: CachedRecord, made: Map<CachedRecord, RecordData>): RecordData {
+  if (entry.full) return entry.full;
+  let data = made.get(entry);
+  if (!data) {
+    data = entry.encoded ? (deserialize(entry.encoded) as RecordData) : readAgain(root, config, entry);
+    made.set(entry, data);
+  }
+  return data;
+}
+
+function readAgain(root: string, config: SiteConfig, entry: CachedRecord): RecordData {
+  const read = processRecordFile(root, { file: entry.file, state: { mtimeMs: entry.mtimeMs, size: entry.size }, cachedHash: null }, config);
+  if ('unchanged' in read || read.hash !== entry.hash || !read.full) throw new RecordFileChanged(entry.file);
+  return read.full;
 }
 
 /**

@@ -5,7 +5,6 @@
 import { stat } from 'node:fs/promises';
 import {
   cacheFolder,
-  closeRecordCache,
   readManifest,
   readRecordCache,
   writeManifest,
@@ -14,7 +13,6 @@ import {
   type CachedRecords,
   type CacheRead,
   type Manifest,
-  type RecordCacheBase,
 } from './cache.js';
 
 export interface CacheStore {
@@ -30,8 +28,6 @@ export interface CacheStore {
   outputExists(out: string): Promise<boolean>;
   /** The cache folder on disk (for the spare copy of the output), or null. */
   folder: string | null;
-  /** The build is over: files it kept open are closed. */
-  close(): void;
 }
 
 const NOTHING = { value: null, discarded: null };
@@ -41,24 +37,13 @@ async function isFolder(path: string): Promise<boolean> {
 }
 
 export function diskCache(root: string): CacheStore {
-  // What was read of the record cache, so that new records are appended to its detail file.
-  let base: RecordCacheBase | null = null;
-  // And the detail file it wrote, which the rest of the build reads.
-  let written: RecordCacheBase | null = null;
   return {
     readManifest: (generator) => readManifest(root, generator),
-    readRecords: async (fingerprint) => {
-      const read = await readRecordCache(root, fingerprint);
-      base = read.base;
-      return { value: read.value, discarded: read.discarded };
-    },
-    writeRecords: async (fingerprint, records) => {
-      written = await writeRecordCache(root, fingerprint, records, base);
-    },
+    readRecords: (fingerprint) => readRecordCache(root, fingerprint),
+    writeRecords: (fingerprint, records) => writeRecordCache(root, fingerprint, records),
     writeOutput: (generator, output) => writeManifest(root, generator, output),
     outputExists: isFolder,
     folder: cacheFolder(root),
-    close: () => closeRecordCache([base, written]),
   };
 }
 
@@ -70,7 +55,6 @@ export function noCache(): CacheStore {
     writeOutput: async () => {},
     outputExists: async () => false,
     folder: null,
-    close: () => {},
   };
 }
 
@@ -92,6 +76,5 @@ export function memoryCache(outputExists: (out: string) => Promise<boolean>): Ca
     },
     outputExists,
     folder: null,
-    close: () => {},
   };
 }

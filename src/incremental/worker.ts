@@ -1,6 +1,6 @@
 /**
  * A worker thread of the build: processes batches of record files (see process.ts). Each
- * entry's detail goes back encoded as the cache stores it, transferred, not copied; the rest
+ * entry's detail goes back V8-serialized, transferred, not copied; the rest
  * of the entry (what every build needs) as objects.
  */
 import { parentPort, workerData } from 'node:worker_threads';

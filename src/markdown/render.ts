@@ -36,14 +36,25 @@ export function markdownPipelineLoaded(): boolean {
 }
 
 /** Runs work that may render Markdown; when it needs the pipeline, loads it and runs the work again. */
-export async function withMarkdown<T>(work: () => T): Promise<T> {
-  try {
-    return work();
-  } catch (err) {
+export async function withMarkdown<T>(work: () => T | Promise<T>): Promise<T> {
+  return withMarkdownIfNeeded(work);
+}
+
+/** withMarkdown, but with work's own result, no promise made, when it did not need the pipeline. */
+export function withMarkdownIfNeeded<T>(work: () => T | Promise<T>): T | Promise<T> {
+  const again = async (err: unknown): Promise<T> => {
     if (!(err instanceof MarkdownPipelineNeeded)) throw err;
     await loadMarkdownPipeline();
     return work();
+  };
+  let result: T | Promise<T>;
+  try {
+    result = work();
+  } catch (err) {
+    if (!(err instanceof MarkdownPipelineNeeded)) throw err;
+    return again(err);
   }
+  return result instanceof Promise ? result.catch(again) : result;
 }
 
 /**

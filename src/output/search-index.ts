@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { HTMLFile, PagefindIndex } from 'pagefind';
 import { escapeHtml } from '../escape.js';
 import { BuildError, error } from '../diagnostics.js';
+import { MarkdownPipelineNeeded } from '../markdown/render.js';
 import type { SiteConfig } from '../config/types.js';
 import type { RecordContent, SiteModel } from '../site/types.js';
 import { ALL_PARTS } from '../site/listing.js';
@@ -100,7 +101,7 @@ async function pagefindFiles(count: number, recordAt: (i: number) => HTMLFile, l
       .map((file) => ({ path: `${SEARCH_FOLDER}${file.path}`, content: file.content }))
       .sort((a, b) => (a.path < b.path ? -1 : 1));
   } catch (err) {
-    throw err instanceof BuildError ? err : pagefindFailed(String((err as Error)?.message ?? err));
+    throw err instanceof BuildError || err instanceof MarkdownPipelineNeeded ? err : pagefindFailed(String((err as Error)?.message ?? err));
   } finally {
     await index.deleteIndex().catch(() => undefined);
   }

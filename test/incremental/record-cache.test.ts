@@ -1,14 +1,17 @@
 /**
- * The record cache is an index of every record and a detail file that new records are
- * appended to. Whatever the sequence of changes, an incremental build equals a cold build,
- * and records read once are not read again.
+ * The record cache is an index of every record file (its state, hash, summary and part
+ * hashes); a page that shows a record whose file did not change reads that file again.
+ * Whatever the sequence of changes, an incremental build equals a cold build, and records
+ * read once are not read again unless a page made again shows them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from '../../src/build.js';
+import { PACKAGE_ROOT } from '../../src/render/theme.js';
 import { makeRoot, readTree, removeRoot, writeFiles } from '../support/site.js';
-import { expectSameAsColdBuild } from './same-as-cold.js';
+import { expectSameAsColdBuild, expectSameAsFreshBuild } from './same-as-cold.js';
+import { ONLY_NO_URL_WARNING, runCli } from '../support/cli.js';
 
 const date = (i: number) => `2026-03-${String(i + 1).padStart(2, '0')}`;
 const day = (i: number, body = `Body of day ${i}.`, task = `Work on day ${i}`) =>
@@ -24,16 +27,16 @@ afterEach(() => removeRoot(root));
 
 const cacheFile = (name: string) => join(root, '.leverage-cache', name);
 
+/** The default layout, overridden in the root with a comment added: every page is made again. */
+async function editLayout(): Promise<void> {
+  const layout = await readFile(join(PACKAGE_ROOT, 'templates/partials/layout.hbs'), 'utf8');
+  await writeFiles(root, { 'templates/partials/layout.hbs': `${layout}\n<!-- edited -->\n` });
+}
+
 
 describe('the record cache', () => {
-  it('appends one changed record to the detail file, leaving what it held as it was', async () => {
-    const detail = await readFile(cacheFile('records-detail.bin'));
-    await writeFiles(root, { [`records/${date(3)}.md`]: day(3, 'A new body.', 'New task') });
-    const summary = await expectSameAsColdBuild(root);
-    expect(summary.processed).toBe(1);
-    const after = await readFile(cacheFile('records-detail.bin'));
-    expect(after.subarray(0, detail.length).equals(detail)).toBe(true);
-    expect(after.length - detail.length).toBeLessThan(detail.length / 4);
+  it('is the index and the manifest: no copy of the records', async () => {
+    expect((await readdir(join(root, '.leverage-cache'))).filter((name) => name.endsWith('.bin')).sort()).toEqual(['manifest.bin', 'records.bin']);
   });
 
   it('after changes, a deletion and an addition over several builds, reads none of those records again', async () => {
@@ -53,40 +56,65 @@ describe('the record cache', () => {
     expect(await readFile(join(root, `dist/records/${date(2)}/index.html`), 'utf8')).toContain('Changed twice.');
   });
 
-  it('writes the detail file anew when most of it is stale, keeping only what is live', async () => {
-    const first = (await stat(cacheFile('records-detail.bin'))).size;
-    for (let round = 0; round < 3; round++) {
-      const changes = Object.fromEntries(Array.from({ length: DAYS }, (_, i) => [`records/${date(i)}.md`, day(i, `Rewritten ${round} ${i}.`)]));
-      await writeFiles(root, changes);
-      expect((await expectSameAsColdBuild(root)).processed).toBe(DAYS);
-    }
-    expect((await stat(cacheFile('records-detail.bin'))).size).toBeLessThan(first * 2.5);
-    const next = await expectSameAsColdBuild(root);
-    expect(next.processed).toBe(0);
-    expect(await readFile(join(root, `dist/records/${date(0)}/index.html`), 'utf8')).toContain('Rewritten 2 0.');
-  });
-
-  it('a detail that does not read back makes the build read every record again, with a note', async () => {
-    const file = cacheFile('records-detail.bin');
-    const bytes = await readFile(file);
-    bytes[bytes.length - 50] = bytes[bytes.length - 50]! ^ 0xff;
-    await writeFile(file, bytes);
-    // A new title: every page that lists the records reads their detail.
-    await writeFiles(root, { [`records/${date(6)}.md`]: day(6, 'Changed after.', 'New task').replace('date:', 'title: New title\ndate:') });
+  it('a template change makes every page again from the records read again from their files', async () => {
+    await editLayout();
     const summary = await expectSameAsColdBuild(root);
-    expect(summary.notes).toEqual([expect.stringMatching(/^\.leverage-cache\/records-detail\.bin does not hold records\/2026-03-\d\d\.md as its index says; read every record again$/)]);
-    expect(summary.processed).toBe(DAYS);
+    expect(summary.processed).toBe(0);
+    expect(summary.reused.records).toBe(DAYS);
+    expect(summary.written).toBeGreaterThan(DAYS);
+    expect(await readFile(join(root, `dist/records/${date(4)}/index.html`), 'utf8')).toContain('Body of day 4.');
   });
 
-  it('a detail file from another build is not used', async () => {
+  it('a record file changed under the same size and time makes the build read every record again, with a note', async () => {
+    // The index says the file is unchanged (same size and time); a page that reads it again finds other bytes.
+    const file = join(root, `records/${date(4)}.md`);
+    const time = new Date('2026-03-05T12:00:00Z');
+    await utimes(file, time, time);
+    await build({ root });
+    await writeFile(file, day(4, 'Body of day X.'));
+    await utimes(file, time, time);
+    await editLayout();
+    const summary = await expectSameAsColdBuild(root);
+    expect(summary.notes).toEqual([`records/${date(4)}.md changed while the site was built; read every record again`]);
+    expect(summary.processed).toBe(DAYS);
+    expect(await readFile(join(root, `dist/records/${date(4)}/index.html`), 'utf8')).toContain('Body of day X.');
+  });
+
+  it('a records.bin from another site is not used', async () => {
     const other = await makeRoot({ [`records/${date(0)}.md`]: day(0, 'Another site.') });
     await build({ root: other });
-    await writeFile(cacheFile('records-detail.bin'), await readFile(join(other, '.leverage-cache', 'records-detail.bin')));
+    await writeFile(cacheFile('records.bin'), await readFile(join(other, '.leverage-cache', 'records.bin')));
     await removeRoot(other);
     await writeFiles(root, { [`records/${date(6)}.md`]: day(6, 'Changed after.', 'New task') });
     const summary = await expectSameAsColdBuild(root);
-    expect(summary.notes).toEqual(['.leverage-cache/records-detail.bin is not the one records.bin describes; rebuilding the record cache']);
     expect(summary.processed).toBe(DAYS);
+  });
+});
+
+describe('a record read again in a new process', () => {
+  it('loads the Markdown pipeline its body needs (a quote and a footnote), and its pages equal a cold build', async () => {
+    await writeFiles(root, { [`records/${date(3)}.md`]: day(3, '> Quoted from the review.\n\nA claim.[^1]\n\n[^1]: The source.') });
+    const first = await runCli(['build', '--root', root]);
+    expect(first.stderr).toMatch(ONLY_NO_URL_WARNING);
+    await editLayout();
+    const again = await runCli(['build', '--root', root]);
+    expect(again.stderr).toMatch(ONLY_NO_URL_WARNING);
+    expect(again.code).toBe(0);
+    await expectSameAsFreshBuild(root);
+    expect(await readFile(join(root, `dist/records/${date(3)}/index.html`), 'utf8')).toContain('<blockquote>');
+  });
+
+  it('loads it for the search index too, which reads every record again after one changed', async () => {
+    await writeFiles(root, {
+      'site.yaml': 'search: true\n',
+      [`records/${date(3)}.md`]: day(3, '> Quoted from the review.'),
+    });
+    expect((await runCli(['build', '--root', root])).code).toBe(0);
+    // A body of plain Markdown: reading it does not load the pipeline, the index needs it for day 3.
+    await writeFiles(root, { [`records/${date(6)}.md`]: day(6, 'Changed after.') });
+    const again = await runCli(['build', '--root', root]);
+    expect(again.stderr).toMatch(ONLY_NO_URL_WARNING);
+    await expectSameAsFreshBuild(root);
   });
 });
 
