@@ -41,6 +41,11 @@ export function isPlainMap(value: unknown): value is PlainMap {
 /** Longest tag slug in UTF-8 bytes: a folder name must stay under 255 bytes on common file systems; 100 leaves room. */
 export const MAX_TAG_SLUG = 100;
 
+/** A name as messages quote it: at most 40 characters. */
+function shortened(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+}
+
 export interface FieldSpec {
   /** How the map's keys are called in warnings: `field`, `task field`, `key`. */
   noun: string;
@@ -176,22 +181,28 @@ export class Fields {
 
   /**
    * A list of tag names: non-empty texts whose page address (`/tags/<slug>/`) stays short
-   * enough to be a folder name on any file system.
+   * enough to be a folder name on any file system, once `published` (site.yaml's aliases)
+   * has made them the names the site shows.
    */
-  tagList(key: string): string[] | undefined {
+  tagList(key: string, published: (name: string) => string = (name) => name): string[] | undefined {
     const names = this.stringList(key);
     if (names === undefined) return undefined;
     let ok = true;
     names.forEach((name, i) => {
-      const slug = tagSlug(name);
+      const shownName = published(name);
+      const slug = tagSlug(shownName);
       const bytes = Buffer.byteLength(slug);
       if (bytes <= MAX_TAG_SLUG) return;
       ok = false;
-      const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
+      const page = `its page /tags/${slug.slice(0, 20)}…/ would need a ${bytes}-byte folder name (at most ${MAX_TAG_SLUG})`;
       this.errorAt(
         this.at.valueAt([...this.path, key, i]),
-        `the tag "${shown}" is too long: its page /tags/${slug.slice(0, 20)}…/ would need a ${bytes}-byte folder name (at most ${MAX_TAG_SLUG})`,
-        'a tag is a short label, e.g. Time Record; write the longer text in the summary',
+        shownName === name
+          ? `the tag "${shortened(name)}" is too long: ${page}`
+          : `the tag "${shortened(name)}" is too long as site.yaml's aliases publish it, "${shortened(shownName)}": ${page}`,
+        shownName === name
+          ? 'a tag is a short label, e.g. Time Record; write the longer text in the summary'
+          : 'shorten the replacement in site.yaml aliases, or the tag',
       );
     });
     return ok ? names : undefined;

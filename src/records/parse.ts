@@ -12,6 +12,7 @@ import { FRONT_MATTER_SHIFT, FRONT_MATTER_START, splitFrontMatter } from './fron
 import { quickValues } from './quick-yaml.js';
 import { readTasks } from './tasks.js';
 import { parseTokens, TOKENS_HINT } from './tokens.js';
+import { aliaserOf } from '../site/apply-aliases.js';
 import type { LeverageRecord, Task } from './types.js';
 
 export interface ParsedRecord {
@@ -103,7 +104,7 @@ function checkRecord(values: unknown, at: Locator, fileDate: string | undefined,
   const read = {
     title: fields.text('title'),
     model: fields.text('model'),
-    tags: fields.tagList('tags'),
+    tags: fields.tagList('tags', aliaserOf(config) ?? undefined),
     summary: fields.text('summary'),
     tokens: readTokens(fields),
     tasksCompleted: readTasksCompleted(fields, items?.length ?? 0),

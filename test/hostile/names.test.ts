@@ -119,6 +119,22 @@ describe('very long tags', () => {
     }
   });
 
+  it('a tag made too long by an alias: a located error at the tag, naming the alias, not a failed write', async () => {
+    // Was: "could not write the site: ENAMETOOLONG", naming a staging folder and neither file.
+    const result = await hostileBuild({
+      'site.yaml': `aliases:\n  Acme: ${'a very long public name '.repeat(13).trim()}\n`,
+      'records/2026-01-01.md': withTags('2026-01-01', '[AI, Acme]'),
+    });
+    try {
+      expectRejected(
+        result,
+        /^records\/2026-01-01\.md:3:12: the tag "Acme" is too long as site\.yaml's aliases publish it, "a very long public name a very long pub…": its page \/tags\/a-very-long-public-n…\/ would need a 311-byte folder name \(at most 100\) \(shorten the replacement in site\.yaml aliases, or the tag\)$/m,
+      );
+    } finally {
+      await result.cleanup();
+    }
+  });
+
   it('a tag of 100 slug characters is fine', async () => {
     const result = await hostileBuild({ 'records/2026-01-01.md': withTags('2026-01-01', `["${'a'.repeat(100)}"]`) });
     try {
