@@ -188,9 +188,10 @@ export async function readManifest(root: string, fingerprint: string): Promise<C
 /**
  * The record cache, `records.bin`: what every build uses of every record file (its state and
  * hash, its part hashes, its date, tags and totals), one JSON chunk per file. The rest of a
- * record (its rows, rendered texts, analysis) is not stored: a page that shows a record whose
- * file did not change reads the file again (incremental/records.ts), which costs about what
- * decoding a stored copy did, and a cold build does not pay for writing one.
+ * record (its rows, rendered texts, analysis) is not stored: a page made again that shows a
+ * record whose file did not change reads the file again (incremental/records.ts). That costs
+ * more than decoding a stored copy did, but only for the pages made again, and a cold build
+ * no longer pays for writing the copy (docs/performance.md).
  */
 const INDEX = 'records.bin';
 
