@@ -27,21 +27,31 @@ export interface Declared {
 /** Up to this many records, a selection is keyed by their hashes as they are, not by a digest of them. */
 const FEW = 4;
 
-/** Computes output keys; what many files share (every record, a tag's records) is digested once. */
+/**
+ * Computes output keys; what many files share (every record, a tag's records) is digested once.
+ *
+ * `leverage dev` plans again after every edit, and most of what a plan computes is as it was:
+ * a planner takes from the one before it the digests of the very same rows instead of hashing
+ * them again.
+ */
 export class Planner {
   private readonly index = new Map<string, number>();
-  /** Per combination of parts, each record's `date:hashes of those parts`. */
+  /** Per combination of parts, each record's row (see rowOf). */
   private readonly rows = new Map<string, string[]>();
   private readonly digests = new Map<string, string>();
   private readonly lists = new WeakMap<readonly string[], Map<string, string>>();
   private readonly prefixes = new Map<string, string[]>();
   private readonly names = new WeakMap<readonly RecordPart[], string>();
+  private readonly before: Memory;
+  private readonly memory: Memory = newMemory();
 
   constructor(
     private readonly records: readonly RecordHashes[],
     private readonly globalKey: string,
   ) {
     records.forEach((record, i) => this.index.set(record.date, i));
+    this.before = lastMemory;
+    lastMemory = this.memory;
   }
 
   key(file: Declared): string {
@@ -52,21 +62,49 @@ export class Planner {
     return hashBytes(text);
   }
 
-  /** What the selected parts are now: the hashes themselves for a few records, a digest of them for many. */
+  /** What the selected parts are now: the rows themselves for a few records, a digest of them for many. */
   private selection(records: RecordSelection, parts: readonly RecordPart[]): string {
     const which = this.name(parts);
-    const rows = this.rowsOf(which, parts);
-    if (records === 'all') return this.once(this.digests, which, () => digest(rows));
-    if ('upTo' in records) return `u${this.prefix(which, rows)[this.index.get(records.upTo) ?? -1] ?? 'none'}`;
-    const row = (date: string) => rows[this.index.get(date) ?? -1] ?? `${date}:-`;
+    const rows = this.rows.get(which) ?? this.rowsOf(which, parts);
+    if (records === 'all') return this.digests.get(which) ?? this.digestOfAll(which, rows);
+    if ('upTo' in records) {
+      const running = this.prefixes.get(which) ?? this.runningDigests(which, rows);
+      return `u${running[this.index.get(records.upTo) ?? -1] ?? 'none'}`;
+    }
     if (records.length <= FEW) {
       let text = '';
-      for (const date of records) text += `${row(date)};`;
+      for (const date of records) text += `${this.row(rows, date)};`;
       return text;
     }
+    return this.lists.get(records)?.get(which) ?? this.digestOfList(which, records, rows);
+  }
+
+  private row(rows: readonly string[], date: string): string {
+    return rows[this.index.get(date) ?? -1] ?? `${date}:-`;
+  }
+
+  private digestOfAll(which: string, rows: readonly string[]): string {
+    const value = this.digest(`${which}\0all`, rows);
+    this.digests.set(which, value);
+    return value;
+  }
+
+  /** A list's digest, made once for all the files that declare that very list (a tag's pages). */
+  private digestOfList(which: string, records: readonly string[], rows: readonly string[]): string {
+    const name = `${which}\0${records.length}\0${records[0]}\0${records[records.length - 1]}`;
+    const value = this.digest(name, records.map((date) => this.row(rows, date)));
     let byParts = this.lists.get(records);
     if (!byParts) this.lists.set(records, (byParts = new Map()));
-    return this.once(byParts, which, () => digest(records.map(row)));
+    byParts.set(which, value);
+    return value;
+  }
+
+  /** The digest of some rows; named so the next planner finds it (rows are compared, not names). */
+  private digest(name: string, rows: readonly string[]): string {
+    const before = this.before.lists.get(name);
+    const value = before && sameRows(before.rows, rows) ? before.digest : digest(rows);
+    this.memory.lists.set(name, { rows, digest: value });
+    return value;
   }
 
   private name(parts: readonly RecordPart[]): string {
@@ -76,38 +114,61 @@ export class Planner {
   }
 
   private rowsOf(which: string, parts: readonly RecordPart[]): string[] {
-    return this.once(this.rows, which, () =>
-      this.records.map((record) => `${record.date}:${parts.map((part) => record.parts[part]).join(',')}`),
-    );
+    const rows = this.records.map((record) => rowOf(record, which, parts));
+    this.rows.set(which, rows);
+    return rows;
   }
 
-  /** The running digest of the records up to each one, oldest first. */
-  private prefix(which: string, rows: readonly string[]): string[] {
-    return this.once(this.prefixes, which, () => runningDigests(which, rows));
-  }
-
-  private once<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-    let value = map.get(key);
-    if (value === undefined) map.set(key, (value = make()));
-    return value;
+  /**
+   * The running digest of the records up to each one, oldest first: up to the first row that
+   * is not as it was, those of the planner before.
+   */
+  private runningDigests(which: string, rows: readonly string[]): string[] {
+    const before = this.before.running.get(which);
+    let same = 0;
+    if (before) while (same < rows.length && same < before.rows.length && rows[same] === before.rows[same]) same++;
+    const digests = before ? before.digests.slice(0, same) : [];
+    for (let i = digests.length; i < rows.length; i++) digests.push(hashBytes(`${digests[i - 1] ?? ''}\n${rows[i]}`));
+    this.memory.running.set(which, { rows, digests });
+    this.prefixes.set(which, digests);
+    return digests;
   }
 }
 
-/**
- * The previous build's running digests, by combination of parts: `leverage dev` builds again
- * and again in one process, and most edits leave the rows before them as they were, so the
- * digests up to the first changed row are taken as they were.
- */
-const lastRunning = new Map<string, { rows: readonly string[]; digests: string[] }>();
+/** What a planner computed that the next one may take as it is. */
+interface Memory {
+  /** Digests of lists of rows, by a name of the list. */
+  lists: Map<string, { rows: readonly string[]; digest: string }>;
+  /** Running digests, by combination of parts. */
+  running: Map<string, { rows: readonly string[]; digests: string[] }>;
+}
 
-function runningDigests(which: string, rows: readonly string[]): string[] {
-  const last = lastRunning.get(which);
-  let same = 0;
-  if (last) while (same < rows.length && same < last.rows.length && rows[same] === last.rows[same]) same++;
-  const digests = last ? last.digests.slice(0, same) : [];
-  for (let i = digests.length; i < rows.length; i++) digests.push(hashBytes(`${digests[i - 1] ?? ''}\n${rows[i]}`));
-  lastRunning.set(which, { rows, digests });
-  return digests;
+const newMemory = (): Memory => ({ lists: new Map(), running: new Map() });
+
+let lastMemory = newMemory();
+
+/**
+ * A record's row for a combination of parts: the hash of its date and those parts' hashes,
+ * short in the keys it goes into. Made once per record: its hashes never change.
+ */
+const rowsMade = new WeakMap<RecordHashes, Map<string, string>>();
+
+function rowOf(record: RecordHashes, which: string, parts: readonly RecordPart[]): string {
+  let rows = rowsMade.get(record);
+  if (!rows) rowsMade.set(record, (rows = new Map()));
+  let row = rows.get(which);
+  if (row === undefined) {
+    let text = record.date;
+    for (const part of parts) text += `\0${record.parts[part]}`;
+    rows.set(which, (row = hashBytes(text)));
+  }
+  return row;
+}
+
+function sameRows(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function digest(rows: readonly string[]): string {

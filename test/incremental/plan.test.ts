@@ -1,5 +1,6 @@
 /** The planner keys a file from what it declares it depends on, and from nothing else. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Planner, type RecordHashes } from '../../src/incremental/plan.js';
 import type { Dependency, RecordPart } from '../../src/site/types.js';
 
@@ -54,11 +55,59 @@ describe('a file key', () => {
     expect(key(edited(days, 1, 'text'), dependsOn)).toBe(before);
   });
 
+  it('of a long list: changes when a day in the middle is another, the first, the last and the length the same', () => {
+    const parts: RecordPart[] = ['numbers'];
+    const before = key(days, [{ records: ['2026-01-01', '2026-01-03', '2026-01-04', '2026-01-05', '2026-01-06'], parts }]);
+    expect(key(days, [{ records: ['2026-01-01', '2026-01-02', '2026-01-04', '2026-01-05', '2026-01-06'], parts }])).not.toBe(before);
+  });
+
   it('changes with a declared value, the path and the global key (config, theme, generator)', () => {
     const base = key(days, [{ value: 'x' }]);
     expect(key(days, [{ value: 'y' }])).not.toBe(base);
     expect(key(days, [{ value: 'x' }], 'b/index.html')).not.toBe(base);
     expect(key(days, [{ value: 'x' }], 'a/index.html', 'other')).not.toBe(base);
     expect(key(edited(days, 0, 'numbers'), [{ value: 'x' }])).toBe(base);
+  });
+});
+
+/** Each file kind a site declares, over the days 2026-01-01 to 2026-01-08. */
+const DATES = Array.from({ length: 8 }, (_, i) => `2026-01-0${i + 1}`);
+const COMBINATIONS: RecordPart[][] = [['numbers'], ['numbers', 'text'], ['numbers', 'text', 'body']];
+const FILES: Dependency[][] = COMBINATIONS.flatMap((parts) => [
+  [{ records: 'all', parts }],
+  ...DATES.map((date): Dependency[] => [{ records: { upTo: date }, parts }, { records: [date], parts }]),
+  [{ records: DATES.slice(1, 3), parts }],
+  [{ records: DATES.filter((_, i) => i % 2 === 0), parts }],
+  [{ records: DATES.slice(0, 6), parts }],
+  [{ records: DATES.slice(2), parts }],
+]);
+
+/** The keys of every file of FILES, planned by one planner. */
+function keysOf(records: RecordHashes[]): string[] {
+  const planner = new Planner(records, 'g');
+  return FILES.map((dependsOn, i) => planner.key({ path: `${i}/index.html`, dependsOn }));
+}
+
+describe('a planner after another', () => {
+  // A record as a build passes it: the very same object while its file is unchanged.
+  const made = new Map<string, RecordHashes>();
+  const record = (date: string, version: number) => {
+    const name = `${date}/${version}`;
+    if (!made.has(name)) made.set(name, { date, parts: { numbers: `n${version % 2}`, text: `t${version % 3}`, body: `b${version}` } });
+    return made.get(name)!;
+  };
+  const records = fc
+    .array(fc.option(fc.nat(5), { nil: undefined }), { minLength: DATES.length, maxLength: DATES.length })
+    .map((versions) => DATES.flatMap((date, i) => (versions[i] === undefined ? [] : [record(date, versions[i]!)])));
+
+  it('keys every file as a planner after nothing would, whatever the planner before it planned', () => {
+    fc.assert(
+      fc.property(records, records, (before, now) => {
+        new Planner([], 'g');
+        const fresh = keysOf(now);
+        keysOf(before);
+        expect(keysOf(now)).toEqual(fresh);
+      }),
+    );
   });
 });
