@@ -40,7 +40,7 @@ import {
   type WriteStats,
 } from './output/write.js';
 import { loadRecords, RecordFileChanged, statFiles, type LoadedRecords } from './incremental/records.js';
-import type { CachedOutput, FileState } from './incremental/cache.js';
+import type { CachedOutput, FileStates } from './incremental/cache.js';
 import { Planner } from './incremental/plan.js';
 import { withMarkdown, withMarkdownIfNeeded } from './markdown/render.js';
 import { fingerprint, generatorFingerprint } from './incremental/fingerprint.js';
@@ -161,7 +161,7 @@ async function buildOnce(options: BuildOptions, trust: Trust): Promise<BuildSumm
   //    every problem of the config and the records is reported in one run.
   const input = await timer.time('load', () => loadInputs(root, options.statFiles ?? statFiles));
   const globalKey = fingerprint(recordsKey(input.config), input.theme.hash, options.render ?? {}, drafts);
-  const inputs = fingerprint(globalKey, input.publicFiles, input.assets, input.cardFonts, input.scanDiagnostics, input.fileStates);
+  const inputs = fingerprint(globalKey, input.publicFiles, input.assets, input.cardFonts, input.scanDiagnostics, statesText(input.fileStates));
   const last = await timer.time('cache', () => lastBuild(store, out, trust.lastOutput, !options.target, notes));
 
   // 2. Nothing changed: the last output stands.
@@ -212,7 +212,7 @@ interface Inputs {
   files: string[];
   /** Files beside records written as `index.md`, with their size and time. */
   assets: AssetSource[];
-  fileStates: Record<string, FileState>;
+  fileStates: FileStates;
   /** The fonts social cards are drawn with (the theme's, and the root's `templates/fonts/`). */
   cardFonts: CardFont[];
   /** Problems of the config, of finding the record files and of the card fonts. */
@@ -240,6 +240,13 @@ async function loadInputs(root: string, stat: typeof statFiles): Promise<Inputs>
     diagnostics: [...loaded.diagnostics, ...fonts.diagnostics],
     scanDiagnostics: scan.diagnostics,
   };
+}
+
+/** The record files' sizes and times as one text, for the fingerprint of the inputs. */
+function statesText(states: FileStates): string {
+  let text = '';
+  for (const [file, state] of states) text += `${file}\0${state.size}\0${state.mtimeMs}\n`;
+  return text;
 }
 
 /** What cached records depend on: the generator and the config. */
@@ -277,7 +284,7 @@ async function readRecords(
   const cached = useCache ? await store.readRecords(key) : { value: null, discarded: null };
   if (cached.discarded) notes.push(cached.discarded);
   const scan = { files: input.files, diagnostics: input.scanDiagnostics };
-  const read = await loadRecords(root, input.config, scan, input.fileStates, cached.value ?? {}, { drafts }, (done, total) =>
+  const read = await loadRecords(root, input.config, scan, input.fileStates, cached.value ?? new Map(), { drafts }, (done, total) =>
     options.onProgress?.('records', done, total),
   );
   // Kept at once: the records stay valid whatever becomes of this build.
@@ -334,7 +341,7 @@ async function writeFiles(
       }
       const key = planner.key(file);
       if (target.isCurrent(file.path, key)) {
-        await target.keep(file.path, key);
+        target.keep(file.path, key);
         kept++;
       } else {
         // A page may show a record read again from its file, which may need the Markdown pipeline.
@@ -373,11 +380,11 @@ async function writeFolder(
   const lastFiles = Object.keys(last).filter((path) => path.startsWith(folder.folder));
   const current = lastFiles.filter((path) => last[path]!.key === key);
   if (current.length > 0 && current.every((path) => target.isCurrent(path, key))) {
-    for (const path of current) await target.keep(path, key);
+    for (const path of current) target.keep(path, key);
     return { kept: current.length, deferred: false };
   }
   if (defer && lastFiles.length > 0 && lastFiles.every((path) => target.isCurrent(path, last[path]!.key))) {
-    for (const path of lastFiles) await target.keep(path, last[path]!.key);
+    for (const path of lastFiles) target.keep(path, last[path]!.key);
     return { kept: lastFiles.length, deferred: true };
   }
   for (const file of await withMarkdown(folder.make)) {

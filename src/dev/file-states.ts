@@ -5,7 +5,7 @@
  */
 import { sep } from 'node:path';
 import { statFiles } from '../incremental/records.js';
-import type { FileState } from '../incremental/cache.js';
+import type { FileState, FileStates } from '../incremental/cache.js';
 
 export class WatchedFileStates {
   private readonly known = new Map<string, FileState>();
@@ -24,12 +24,11 @@ export class WatchedFileStates {
   }
 
   /** What `build()` takes as its `statFiles`. */
-  readonly stat = (root: string, files: string[]): Record<string, FileState> => {
+  readonly stat = (root: string, files: string[]): FileStates => {
     const unknown = files.filter((file) => !this.known.has(file));
-    const fresh = statFiles(root, unknown);
-    for (const file of unknown) this.known.set(file, fresh[file]!);
-    const states: Record<string, FileState> = {};
-    for (const file of files) states[file] = this.known.get(file)!;
+    for (const [file, state] of statFiles(root, unknown)) this.known.set(file, state);
+    const states: FileStates = new Map();
+    for (const file of files) states.set(file, this.known.get(file)!);
     return states;
   };
 }

@@ -69,7 +69,11 @@ export interface Manifest {
   output: CachedOutput | null;
 }
 
-export type CachedRecords = Record<string, CachedRecord>;
+/** By file, `records/2026/2026-03-02.md`. */
+export type CachedRecords = Map<string, CachedRecord>;
+
+/** Each record file's size and modification time, by file (a missing file: size -1). */
+export type FileStates = Map<string, FileState>;
 
 export interface CacheRead<T> {
   value: T | null;
@@ -207,13 +211,13 @@ export async function readRecordCache(root: string, fingerprint: string): Promis
   const { chunks, discarded } = await readChunks(root, INDEX);
   if (!chunks) return { value: null, discarded };
   const corrupt = { value: null, discarded: `${CACHE_FOLDER}/${INDEX} is corrupt; rebuilding it` };
-  const records: CachedRecords = {};
+  const records: CachedRecords = new Map();
   try {
     if (fromJson<string>(chunks[0]!) !== fingerprint) return { value: null, discarded: null };
     for (const chunk of chunks.slice(1)) {
       const entry = fromJson<CachedRecord>(chunk);
       stored.set(entry, chunk);
-      records[entry.file] = entry;
+      records.set(entry.file, entry);
     }
   } catch {
     return corrupt;
@@ -223,10 +227,10 @@ export async function readRecordCache(root: string, fingerprint: string): Promis
 
 /** Every record file's state, hash, diagnostics, summary and part hashes: valid whatever becomes of the build's output. */
 export async function writeRecordCache(root: string, fingerprint: string, records: CachedRecords): Promise<void> {
-  const chunks = Object.keys(records)
+  const chunks = [...records.keys()]
     .sort()
     .map((file) => {
-      const entry = records[file]!;
+      const entry = records.get(file)!;
       const { full: _full, encoded: _encoded, ...light } = entry;
       return stored.get(entry) ?? toJson(light);
     });

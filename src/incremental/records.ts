@@ -13,7 +13,7 @@ import type { RecordSet, RecordSummary } from '../site/types.js';
 import type { LeverageRecord } from '../records/types.js';
 import { respellTagLinks, respellTags, type TagSpellings } from '../records/tag-collisions.js';
 import { hashBytes } from './fingerprint.js';
-import { withFileState, type CachedRecord, type CachedRecords, type FileState, type RecordData } from './cache.js';
+import { withFileState, type CachedRecord, type CachedRecords, type FileStates, type RecordData } from './cache.js';
 import { runJobs } from './pool.js';
 import { processRecordFile, type RecordJob } from './process.js';
 
@@ -35,16 +35,17 @@ export interface LoadedRecords {
  * Size and modification time of each record file (missing: size -1). Synchronous calls: a
  * thousand asynchronous stats cost several times their CPU in thread hand-offs.
  */
-export function statFiles(root: string, files: string[]): Record<string, FileState> {
-  const states: Record<string, FileState> = {};
+export function statFiles(root: string, files: string[]): FileStates {
+  const states: FileStates = new Map();
   for (const file of files) {
-    states[file] = { mtimeMs: 0, size: -1 };
+    let state = { mtimeMs: 0, size: -1 };
     try {
       const info = statSync(`${root}/${file}`);
-      states[file] = { mtimeMs: info.mtimeMs, size: info.size };
+      state = { mtimeMs: info.mtimeMs, size: info.size };
     } catch {
       // Reading the file will say what is wrong with it.
     }
+    states.set(file, state);
   }
   return states;
 }
@@ -53,17 +54,17 @@ export async function loadRecords(
   root: string,
   config: SiteConfig,
   scan: { files: string[]; diagnostics: Diagnostic[] },
-  states: Record<string, FileState>,
+  states: FileStates,
   cached: CachedRecords,
   options: { drafts: boolean },
   onProgress?: (done: number, total: number) => void,
 ): Promise<LoadedRecords> {
-  const entries: CachedRecords = {};
+  const entries: CachedRecords = new Map();
   const jobs: RecordJob[] = [];
   for (const file of scan.files) {
-    const entry = cached[file];
-    const now = states[file]!;
-    if (entry && entry.mtimeMs === now.mtimeMs && entry.size === now.size) entries[file] = entry;
+    const entry = cached.get(file);
+    const now = states.get(file)!;
+    if (entry && entry.mtimeMs === now.mtimeMs && entry.size === now.size) entries.set(file, entry);
     else jobs.push({ file, state: now, cachedHash: entry?.hash ?? null });
   }
 
@@ -71,16 +72,16 @@ export async function loadRecords(
   const results = await runJobs(root, jobs, config, (done) => onProgress?.(scan.files.length - jobs.length + done, scan.files.length));
   for (const result of results) {
     if ('unchanged' in result) {
-      entries[result.file] = withFileState(cached[result.file]!, states[result.file]!);
+      entries.set(result.file, withFileState(cached.get(result.file)!, states.get(result.file)!));
     } else {
       processed++;
-      entries[result.file] = result.entry;
+      entries.set(result.file, result.entry);
     }
   }
 
   const assembled = assembleRecords(
     scan.files.map((file) => {
-      const entry = entries[file]!;
+      const entry = entries.get(file)!;
       const summary = entry.summary;
       const record = summary && { file, date: summary.date, draft: summary.draft, tags: summary.sourceTags };
       return { file, record, diagnostics: entry.diagnostics, date: entry.date };
@@ -88,7 +89,7 @@ export async function loadRecords(
     scan.diagnostics,
     options,
   );
-  const valid = assembled.records.map((record) => entries[record.file]!);
+  const valid = assembled.records.map((record) => entries.get(record.file)!);
   const spellings = assembled.tagSpellings;
   const made = new Map<CachedRecord, RecordData>();
   const data = (index: number) => recordData(root, config, valid[index]!, made);
@@ -102,7 +103,7 @@ export async function loadRecords(
     entries,
     processed,
     draftsLeftOut: assembled.draftsLeftOut,
-    dirty: jobs.length > 0 || Object.keys(cached).length !== scan.files.length,
+    dirty: jobs.length > 0 || cached.size !== scan.files.length,
   };
 }
 

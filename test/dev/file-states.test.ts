@@ -24,11 +24,11 @@ describe('WatchedFileStates', () => {
   it('stats a file once, and again only after the watcher names it', () => {
     const states = new WatchedFileStates();
     rootWith({ [A]: 'one', [B]: 'two' });
-    expect(states.stat(root, [A, B])[A]!.size).toBe(3);
+    expect(states.stat(root, [A, B]).get(A)!.size).toBe(3);
     writeFileSync(join(root, A), 'one more');
-    expect(states.stat(root, [A, B])[A]!.size).toBe(3);
+    expect(states.stat(root, [A, B]).get(A)!.size).toBe(3);
     states.changed(A);
-    expect(states.stat(root, [A, B])[A]!.size).toBe(8);
+    expect(states.stat(root, [A, B]).get(A)!.size).toBe(8);
   });
 
   it('forgets every file under a folder the watcher names, and none beside it', () => {
@@ -39,9 +39,9 @@ describe('WatchedFileStates', () => {
     writeFileSync(join(root, 'records/2026-x.md'), 'three more');
     states.changed('records/2026');
     const after = states.stat(root, [A, B, 'records/2026-x.md']);
-    expect(after[A]!.size).toBe(-1);
-    expect(after[B]!.size).toBe(-1);
-    expect(after['records/2026-x.md']!.size).toBe(5);
+    expect(after.get(A)!.size).toBe(-1);
+    expect(after.get(B)!.size).toBe(-1);
+    expect(after.get('records/2026-x.md')!.size).toBe(5);
   });
 
   it('stats every file again after clear()', () => {
@@ -50,6 +50,6 @@ describe('WatchedFileStates', () => {
     states.stat(root, [A]);
     writeFileSync(join(root, A), 'changed');
     states.clear();
-    expect(states.stat(root, [A])[A]!.size).toBe(7);
+    expect(states.stat(root, [A]).get(A)!.size).toBe(7);
   });
 });
