@@ -42,7 +42,7 @@ export function memoryTarget(site: MemorySite, onChange?: (path: string) => void
   let unchanged = 0;
   return {
     isCurrent: (path, key) => site.files.get(path)?.key === key,
-    async keep(path) {
+    keep(path) {
       produced.add(path);
       unchanged++;
     },

@@ -51,8 +51,8 @@ export interface WriteStats {
 export interface OutputTarget {
   /** True when the file was last made from a model with this key. */
   isCurrent(path: string, key: string): boolean;
-  /** Keeps a current file (`isCurrent` with this key) as it is. */
-  keep(path: string, key: string): Promise<void>;
+  /** Keeps a current file (`isCurrent` with this key) as it is (at once: thousands are kept a build). */
+  keep(path: string, key: string): void;
   /** Writes a file unless its bytes are unchanged. */
   write(path: string, content: FileContent, key: string): Promise<void>;
   /** Drops files no longer produced and makes the new output visible. */
@@ -176,7 +176,7 @@ export class DiskTarget implements OutputTarget {
     return this.workState[path]?.key === key || this.current[path]?.key === key;
   }
 
-  async keep(path: string, key: string): Promise<void> {
+  keep(path: string, key: string): void {
     const inWork = this.workState[path];
     const file = inWork?.key === key ? inWork : this.current[path]!;
     this.produced[path] = file;
