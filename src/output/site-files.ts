@@ -51,12 +51,13 @@ export interface OutputFolder {
  */
 export function siteFiles(model: SiteModel, config: SiteConfig): OutputFile[] {
   const { summaries, record, content } = model.records;
-  const published = publishedOf(summaries, summaries.map((_, index) => index));
+  const indexes = summaries.map((_, index) => index);
   let made: RecordData[] | undefined;
-  const data = () => (made ??= published.map(({ index }) => exportData({ record: record(index), content: content(index) }, config)));
+  const data = () =>
+    (made ??= indexes.filter((index) => !summaries[index]!.draft).map((index) => exportData({ record: record(index), content: content(index) }, config)));
   // The draft flag is in each record's numbers: a record made a draft or published again changes these files.
   const everyFigure: Dependency[] = [{ records: 'all', parts: ['numbers', 'text'] }];
-  const newest = newestOf(published, config);
+  const newest = newestPublished(summaries, indexes, config);
   // A feed entry carries its record whole, with the highlights and milestones of its page.
   const feed: Dependency[] = [
     { records: newest.map(({ summary }) => summary.date), parts: ['numbers', 'text', 'body'] },
@@ -78,7 +79,7 @@ export function siteFiles(model: SiteModel, config: SiteConfig): OutputFile[] {
  * entry's highlights compare it with every earlier record, whatever its tags.
  */
 function tagFeeds(model: SiteModel, tag: TagGroup, config: SiteConfig): OutputFile[] {
-  const newest = newestOf(publishedOf(tag.records, tag.indexes), config);
+  const newest = newestPublished(tag.records, tag.indexes, config);
   const newestDate = newest[newest.length - 1]?.summary.date;
   if (newestDate === undefined) return []; // a tag of drafts only has no feed
   const dependsOn: Dependency[] = [
@@ -97,14 +98,18 @@ interface Placed {
   index: number;
 }
 
-/** The records that are not drafts, with their places in the record set. */
-function publishedOf(summaries: readonly RecordSummary[], indexes: readonly number[]): Placed[] {
-  return summaries.flatMap((summary, i) => (summary.draft ? [] : [{ summary, index: indexes[i]! }]));
-}
-
-/** The newest `feedRecords` of some records (oldest first); none when it is 0. */
-function newestOf(records: readonly Placed[], config: SiteConfig): Placed[] {
-  return config.feedRecords > 0 ? records.slice(Math.max(0, records.length - config.feedRecords)) : records.slice(records.length);
+/**
+ * The newest `feedRecords` of some records that are not drafts, oldest first, with their
+ * places in the record set (none when `feedRecords` is 0). Walks back from the newest: a tag
+ * of thousands of records feeds a few.
+ */
+function newestPublished(summaries: readonly RecordSummary[], indexes: readonly number[], config: SiteConfig): Placed[] {
+  const newest: Placed[] = [];
+  for (let i = summaries.length - 1; i >= 0 && newest.length < config.feedRecords; i--) {
+    const summary = summaries[i]!;
+    if (!summary.draft) newest.push({ summary, index: indexes[i]! });
+  }
+  return newest.reverse();
 }
 
 /** A file beside a record written as `index.md` (records/files.ts), as found by a build. */
