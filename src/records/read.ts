@@ -78,15 +78,18 @@ export function assembleRecords<R extends AssembledRecord>(
 
 /** An error at each file that shares its date with another, naming them all. */
 function duplicateDates(parsed: readonly FileRecord<unknown>[]): Diagnostic[] {
-  const byDate = new Map<string, FileRecord<unknown>[]>();
+  const first = new Map<string, FileRecord<unknown>>();
+  const shared = new Map<string, FileRecord<unknown>[]>();
   for (const p of parsed) {
     if (!p.date) continue;
-    const same = byDate.get(p.date.iso);
+    const iso = p.date.iso;
+    const earlier = first.get(iso);
+    const same = shared.get(iso);
     if (same) same.push(p);
-    else byDate.set(p.date.iso, [p]);
+    else if (earlier) shared.set(iso, [earlier, p]);
+    else first.set(iso, p);
   }
-  return [...byDate].filter(([, same]) => same.length > 1).flatMap(([iso, same]) => {
-    if (same.length < 2) return [];
+  return [...shared].flatMap(([iso, same]) => {
     const names = same.map((p) => p.file);
     const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
     const count = same.length === 2 ? 'two' : String(same.length);

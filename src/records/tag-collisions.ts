@@ -27,7 +27,10 @@ export function canonicalTags<R extends Pick<LeverageRecord, 'tags' | 'file'>>(
   const bySlug = new Map<string, Map<string, Spelling>>();
   const slugs = new Map<string, string>();
   for (const record of records) {
-    for (const name of new Set(record.tags)) {
+    const { tags } = record;
+    for (let i = 0; i < tags.length; i++) {
+      const name = tags[i]!;
+      if (tags.indexOf(name) < i) continue; // a tag written twice counts once
       let slug = slugs.get(name);
       if (slug === undefined) slugs.set(name, (slug = tagSlug(name)));
       let spellings = bySlug.get(slug);

@@ -105,7 +105,9 @@ function recordPages(records: RecordSet, tags: TagGroup[], series: SeriesContext
   };
   const recordTagShown = { value: JSON.stringify(tagLink) };
   return summaries.map((summary, i) => {
-    const neighbours = [summaries[i - 1]?.date, summaries[i + 1]?.date].filter((d): d is string => d !== undefined);
+    const neighbours: string[] = [];
+    if (i > 0) neighbours.push(summaries[i - 1]!.date);
+    if (i + 1 < summaries.length) neighbours.push(summaries[i + 1]!.date);
     return {
       template: 'record',
       url: summary.url,
@@ -148,20 +150,19 @@ function groupByTag(records: readonly RecordSummary[]): TagGroup[] {
   // Thousands of records share a handful of tags: each spelling is slugged once.
   const slugs = new Map<string, string>();
   records.forEach((record, index) => {
-    const seen = new Set<string>();
     for (const tag of record.tags) {
       let slug = slugs.get(tag.text);
       if (slug === undefined) {
         slug = tagSlug(tag.text);
         slugs.set(tag.text, slug);
       }
-      if (seen.has(slug)) continue;
-      seen.add(slug);
       let group = groups.get(slug);
       if (!group) {
         group = { slug, name: tag.text, records: [], indexes: [] };
         groups.set(slug, group);
       }
+      // Two of a record's tags may share a slug: the record is listed once.
+      if (group.indexes[group.indexes.length - 1] === index) continue;
       group.records.push(record);
       group.indexes.push(index);
     }
