@@ -9,6 +9,7 @@ import type { FieldSpec } from './fields.js';
 import { parseLocatedYaml, plainValues, topMap } from './located-yaml.js';
 import { readTextFile } from './text-file.js';
 import { isTimeZone } from '../sessions/zone.js';
+import { aliaserOf } from '../site/apply-aliases.js';
 import { CONFIG_KEYS, DEFAULT_CONFIG } from './types.js';
 import type { AuthorConfig, SiteConfig } from './types.js';
 
@@ -59,7 +60,8 @@ const AUTHOR_SPEC: FieldSpec = {
   hints: { name: 'e.g. name: Ada Lovelace', bio: 'Markdown text about the author' },
 };
 
-type Reader<K extends keyof SiteConfig> = (fields: Fields, key: K) => SiteConfig[K] | undefined;
+/** Reads one key; `config` holds the keys read before it (the aliases are read first). */
+type Reader<K extends keyof SiteConfig> = (fields: Fields, key: K, config: SiteConfig) => SiteConfig[K] | undefined;
 
 const text = (f: Fields, key: string) => f.string(key);
 const optionalText = (f: Fields, key: string) => f.string(key, { allowEmpty: true });
@@ -75,7 +77,8 @@ const READERS: { [K in keyof SiteConfig]: Reader<K> } = {
   author: readAuthor,
   aboutRecords: optionalText,
   callToAction: optionalText,
-  defaultTags: (f, key) => f.tagList(key),
+  // Published through the aliases like every record's tags: checked as the site shows them.
+  defaultTags: (f, key, config) => f.tagList(key, aliaserOf(config) ?? undefined),
   defaultModel: text,
   workWeekHours: readWorkWeekHours,
   titlePattern: text,
@@ -126,7 +129,8 @@ export function parseConfig(file: string, source: string): LoadedConfig {
     const map = topMap(values, at, { line: 1, column: 1 }, file, diagnostics);
     const fields = map && new Fields(map, at, [], CONFIG_SPEC, diagnostics);
     if (fields) {
-      for (const key of CONFIG_KEYS) readKey(config, fields, key);
+      readKey(config, fields, 'aliases');
+      for (const key of CONFIG_KEYS) if (key !== 'aliases') readKey(config, fields, key);
       servePathOfUrl(config, fields);
       // A url written wrong has its own error already.
       const urlWritten = String(fields.value('url') ?? '').trim() !== '';
@@ -185,7 +189,7 @@ export function missingUrlWarning(file: string | null): Diagnostic {
 }
 
 function readKey<K extends keyof SiteConfig>(config: SiteConfig, fields: Fields, key: K): void {
-  const value = READERS[key](fields, key);
+  const value = READERS[key](fields, key, config);
   if (value !== undefined) config[key] = value;
 }
 

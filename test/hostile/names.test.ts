@@ -135,6 +135,22 @@ describe('very long tags', () => {
     }
   });
 
+  it('a default tag made too long by an alias: a located error in site.yaml, not a failed write', async () => {
+    // Was: the config was read before its aliases applied, and the write failed with ENAMETOOLONG.
+    const result = await hostileBuild({
+      'site.yaml': `defaultTags: [AI, Acme]\naliases:\n  Acme: ${'a very long public name '.repeat(13).trim()}\n`,
+      'records/2026-01-01.md': plainRecord('2026-01-01'),
+    });
+    try {
+      expectRejected(
+        result,
+        /^site\.yaml:1:19: the tag "Acme" is too long as site\.yaml's aliases publish it, "a very long public name a very long pub…": its page \/tags\/a-very-long-public-n…\/ would need a 311-byte folder name \(at most 100\) \(shorten the replacement in site\.yaml aliases, or the tag\)$/m,
+      );
+    } finally {
+      await result.cleanup();
+    }
+  });
+
   it('a tag of 100 slug characters is fine', async () => {
     const result = await hostileBuild({ 'records/2026-01-01.md': withTags('2026-01-01', `["${'a'.repeat(100)}"]`) });
     try {
