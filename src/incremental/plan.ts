@@ -38,11 +38,10 @@ export class Planner {
   private readonly index = new Map<string, number>();
   /** Per combination of parts, each record's row (see rowOf). */
   private readonly rows = new Map<string, string[]>();
-  private readonly digests = new Map<string, string>();
   private readonly lists = new WeakMap<readonly string[], Map<string, string>>();
-  private readonly prefixes = new Map<string, string[]>();
   private readonly names = new WeakMap<readonly RecordPart[], string>();
   private readonly before: Memory;
+  /** What this planner computed: made once a build, and taken by the next planner. */
   private readonly memory: Memory = newMemory();
 
   constructor(
@@ -66,9 +65,12 @@ export class Planner {
   private selection(records: RecordSelection, parts: readonly RecordPart[]): string {
     const which = this.name(parts);
     const rows = this.rows.get(which) ?? this.rowsOf(which, parts);
-    if (records === 'all') return this.digests.get(which) ?? this.digestOfAll(which, rows);
+    if (records === 'all') {
+      const name = `${which}\0all`;
+      return this.memory.lists.get(name)?.digest ?? this.digest(name, rows);
+    }
     if ('upTo' in records) {
-      const running = this.prefixes.get(which) ?? this.runningDigests(which, rows);
+      const running = this.memory.running.get(which)?.digests ?? this.runningDigests(which, rows);
       return `u${running[this.index.get(records.upTo) ?? -1] ?? 'none'}`;
     }
     if (records.length <= FEW) {
@@ -81,12 +83,6 @@ export class Planner {
 
   private row(rows: readonly string[], date: string): string {
     return rows[this.index.get(date) ?? -1] ?? `${date}:-`;
-  }
-
-  private digestOfAll(which: string, rows: readonly string[]): string {
-    const value = this.digest(`${which}\0all`, rows);
-    this.digests.set(which, value);
-    return value;
   }
 
   /** A list's digest, made once for all the files that declare that very list (a tag's pages). */
@@ -130,7 +126,6 @@ export class Planner {
     const digests = before ? before.digests.slice(0, same) : [];
     for (let i = digests.length; i < rows.length; i++) digests.push(hashBytes(`${digests[i - 1] ?? ''}\n${rows[i]}`));
     this.memory.running.set(which, { rows, digests });
-    this.prefixes.set(which, digests);
     return digests;
   }
 }
