@@ -249,7 +249,7 @@ function statesHash(states: FileStates): string {
   let i = 0;
   // Numbers as bytes: thousands of modification times turned into text cost more than the hash.
   states.forEach((state, file) => {
-    names += `${file}\n`;
+    names += `${file}\0`; // no path holds a NUL
     numbers[i++] = state.size;
     numbers[i++] = state.mtimeMs;
   });
